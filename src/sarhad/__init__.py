@@ -1,0 +1,3 @@
+"""Sarhad: an open-source migration and border management information system."""
+
+__version__ = "0.1.0"
