@@ -1,0 +1,473 @@
+"""The screening index: find the few watchlist entries a traveller may be, then explain why.
+
+Screening runs in two stages, as every large-scale name matcher does:
+
+1. **Candidates (blocking).** Every name and alias of an entry is turned into blocking
+   keys by the name engine (transliteration variants, phonetic codes of the name
+   parts); each key points to the entries that carry it. A key's weight is its inverse
+   document frequency, so a rare surname counts for much and ``ALI`` for little; keys
+   carried by more than ``max_key_share`` of the entries are not read at all (they would
+   cost time and say nothing), and the rarest keys are read first within a fixed budget
+   of postings per query. Because a common name still leaves hundreds of homonyms,
+   name keys are also combined with the birth year (``key@1980``), which a traveller's
+   date of birth makes selective. The entries with the highest summed weight are the
+   candidates (50 by default).
+2. **Scoring.** Each candidate's names are compared with the traveller's names by the name
+   engine; the best pair gives the name score, and the qualifiers (date of birth,
+   nationality, sex; see :mod:`.qualifiers`) move it. A document number found on the
+   entry (up to OCR confusions) is a hit whatever the name says. The score falls into a
+   band (:class:`~sarhad.screening.model.Decision`) and comes with its explanation.
+
+Documents have their own exact index (canonical number -> entries), which is all a
+lost/stolen-document list needs.
+
+The index is updated in place: :meth:`ScreeningIndex.add` inserts or replaces an entry
+(a newer version replaces the older; an older one is refused), :meth:`ScreeningIndex.remove`
+takes it out. It keeps each entry as one compact JSON record and decodes only the
+candidates, so a million entries fit in a few hundred megabytes plus the postings.
+:meth:`ScreeningIndex.save` and :meth:`ScreeningIndex.load` keep it across restarts
+(see :mod:`.snapshot`).
+
+The index is not thread-safe for writers: one writer at a time, and no reads during a
+write (a process serving queries reloads or is fed updates in order).
+"""
+
+from __future__ import annotations
+
+import enum
+import heapq
+import json
+import math
+from array import array
+from collections.abc import Iterable, Iterator
+from os import PathLike
+from typing import Any
+
+from .docnumbers import canonical, match_document
+from .engine import NameEngine, default_engine, engine_fingerprint
+from .model import (
+    Decision,
+    DocumentMatch,
+    Hit,
+    ListKind,
+    QualifierEffect,
+    Query,
+    WatchlistEntry,
+)
+from .qualifiers import ScoringPolicy, compare_birth_date, compare_nationality, compare_sex
+
+__all__ = ["AddResult", "ScreeningIndex", "default_policy"]
+
+#: Birth-year composite keys are added for at most this many years of a range.
+MAX_YEARS_PER_ENTRY = 11
+
+Postings = int | array  # a single entry slot, or an array('I') of slots
+
+
+class AddResult(str, enum.Enum):
+    ADDED = "added"  # new entry id
+    REPLACED = "replaced"  # newer version (or same version, changed content) replaced the stored one
+    UNCHANGED = "unchanged"  # the same version with the same content is already stored
+    STALE = "stale"  # an older version than the stored one: refused
+
+
+def default_policy() -> ScoringPolicy:
+    """The default policy, with the hit threshold taken from the name engine's default."""
+    try:
+        from sarhad.names import DEFAULT_THRESHOLD
+    except ImportError:  # pragma: no cover - only while sarhad.names is absent
+        return ScoringPolicy()
+    hit = float(DEFAULT_THRESHOLD)
+    return ScoringPolicy(hit_threshold=hit, review_threshold=max(0.0, round(hit - 0.12, 2)))
+
+
+def _add_posting(table: dict[str, Postings], key: str, slot: int) -> None:
+    current = table.get(key)
+    if current is None:
+        table[key] = slot
+    elif isinstance(current, int):
+        if current != slot:
+            table[key] = array("I", (current, slot))
+    else:
+        current.append(slot)
+
+
+def _remove_posting(table: dict[str, Postings], key: str, slot: int) -> None:
+    current = table.get(key)
+    if current is None:
+        return
+    if isinstance(current, int):
+        if current == slot:
+            del table[key]
+        return
+    try:
+        current.remove(slot)
+    except ValueError:
+        return
+    if len(current) == 1:
+        table[key] = current[0]
+    elif not current:
+        del table[key]
+
+
+def _iter_postings(value: Postings) -> Iterable[int]:
+    return (value,) if isinstance(value, int) else value
+
+
+def _df(value: Postings) -> int:
+    return 1 if isinstance(value, int) else len(value)
+
+
+class ScreeningIndex:
+    """An in-memory, incrementally updated, persistable screening index.
+
+    >>> index = ScreeningIndex()                                       # doctest: +SKIP
+    >>> index.add(WatchlistEntry("E1", 1, "national-bans", names=("Məmmədov Əli",)))  # doctest: +SKIP
+    >>> index.search(Query.traveller("MAMMADOV<<ALI", dob="1980"))    # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        *,
+        engine: NameEngine | None = None,
+        policy: ScoringPolicy | None = None,
+        candidates: int = 50,
+        posting_budget: int = 40_000,
+        max_key_share: float = 0.05,
+        prepared_cache_size: int = 100_000,
+    ) -> None:
+        self.engine: NameEngine = engine if engine is not None else default_engine()
+        self.policy: ScoringPolicy = policy if policy is not None else default_policy()
+        self.candidates = candidates
+        self.posting_budget = posting_budget
+        self.max_key_share = max_key_share
+        self._records: list[bytes | None] = []
+        self._free: list[int] = []
+        self._slot_of: dict[str, int] = {}
+        self._postings: dict[str, Postings] = {}
+        self._documents: dict[str, Postings] = {}
+        self._prepared: dict[str, Any] = {}
+        self._prepared_cache_size = prepared_cache_size
+        self._fingerprint: str | None = None
+
+    # ------------------------------------------------------------------ size and access
+
+    def __len__(self) -> int:
+        return len(self._slot_of)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._slot_of
+
+    def __iter__(self) -> Iterator[WatchlistEntry]:
+        for record in self._records:
+            if record is not None:
+                yield self._decode(record)
+
+    def get(self, entry_id: str) -> WatchlistEntry | None:
+        slot = self._slot_of.get(entry_id)
+        return None if slot is None else self._entry_at(slot)
+
+    def stats(self) -> dict[str, int]:
+        postings = sum(_df(v) for v in self._postings.values())
+        return {
+            "entries": len(self),
+            "name_keys": len(self._postings),
+            "name_postings": postings,
+            "document_keys": len(self._documents),
+            "record_bytes": sum(len(r) for r in self._records if r is not None),
+        }
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = engine_fingerprint(self.engine)
+        return self._fingerprint
+
+    # ------------------------------------------------------------------ updates
+
+    def add(self, entry: WatchlistEntry) -> AddResult:
+        """Insert ``entry``, or replace the stored entry with the same id.
+
+        A newer version replaces the stored one; the same version replaces it only if its
+        content changed (a corrected import); an older version is refused (``STALE``),
+        so replaying an old feed cannot undo a newer entry.
+        """
+        record = json.dumps(entry.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
+        slot = self._slot_of.get(entry.id)
+        result = AddResult.ADDED
+        if slot is not None:
+            stored = self._entry_at(slot)
+            if entry.version < stored.version:
+                return AddResult.STALE
+            if entry.version == stored.version and self._records[slot] == record:
+                return AddResult.UNCHANGED
+            self._unindex(slot, stored)
+            result = AddResult.REPLACED
+        else:
+            slot = self._free.pop() if self._free else len(self._records)
+            if slot == len(self._records):
+                self._records.append(None)
+        self._records[slot] = record
+        self._slot_of[entry.id] = slot
+        self._index(slot, entry)
+        return result
+
+    def add_many(self, entries: Iterable[WatchlistEntry]) -> dict[AddResult, int]:
+        counts = dict.fromkeys(AddResult, 0)
+        for entry in entries:
+            counts[self.add(entry)] += 1
+        return counts
+
+    def remove(self, entry_id: str) -> bool:
+        """Take an entry out of the index; ``False`` if it was not there."""
+        slot = self._slot_of.pop(entry_id, None)
+        if slot is None:
+            return False
+        record = self._records[slot]
+        assert record is not None
+        self._unindex(slot, self._decode(record))
+        self._records[slot] = None
+        self._free.append(slot)
+        return True
+
+    def _entry_keys(self, entry: WatchlistEntry) -> set[str]:
+        if entry.kind is not ListKind.PERSON:
+            return set()  # lost/stolen documents are matched on their numbers only
+        keys: set[str] = set()
+        for name in entry.all_names:
+            keys.update(self.engine.keys(name))
+        years = sorted({y for d in entry.birth_dates for y in d.years()})
+        if years and len(years) <= MAX_YEARS_PER_ENTRY:
+            keys.update([f"{k}@{y}" for k in tuple(keys) for y in years])
+        return keys
+
+    def _index(self, slot: int, entry: WatchlistEntry) -> None:
+        for key in self._entry_keys(entry):
+            _add_posting(self._postings, key, slot)
+        for doc in entry.documents:
+            _add_posting(self._documents, canonical(doc.number), slot)
+
+    def _unindex(self, slot: int, entry: WatchlistEntry) -> None:
+        for key in self._entry_keys(entry):
+            _remove_posting(self._postings, key, slot)
+        for doc in entry.documents:
+            _remove_posting(self._documents, canonical(doc.number), slot)
+
+    # ------------------------------------------------------------------ records
+
+    @staticmethod
+    def _decode(record: bytes) -> WatchlistEntry:
+        return WatchlistEntry.from_dict(json.loads(record))
+
+    def _entry_at(self, slot: int) -> WatchlistEntry:
+        record = self._records[slot]
+        if record is None:
+            raise KeyError(slot)
+        return self._decode(record)
+
+    def _prepare(self, name: str) -> Any:
+        prepared = self._prepared.get(name)
+        if prepared is None:
+            prepared = self.engine.prepare(name)
+            if len(self._prepared) >= self._prepared_cache_size:
+                # drop the oldest tenth (dicts keep insertion order): cheap, bounded
+                for old in list(self._prepared)[: self._prepared_cache_size // 10]:
+                    del self._prepared[old]
+            self._prepared[name] = prepared
+        return prepared
+
+    # ------------------------------------------------------------------ queries
+
+    def _query_keys(self, query: Query) -> set[str]:
+        keys: set[str] = set()
+        for name in query.names:
+            keys.update(self.engine.keys(name))
+        dob = query.date_of_birth
+        if dob is not None:
+            years = list(dob.years())
+            if len(years) <= MAX_YEARS_PER_ENTRY:
+                keys.update([f"{k}@{y}" for k in tuple(keys) for y in years])
+        return keys
+
+    def candidate_slots(self, query: Query, limit: int | None = None) -> list[int]:
+        """The slots of the best candidates by blocking-key weight (no name scoring)."""
+        limit = self.candidates if limit is None else limit
+        total = max(len(self), 1)
+        cap = max(1, int(total * self.max_key_share))
+        found: list[tuple[int, str, Postings]] = []
+        postings = self._postings
+        for key in self._query_keys(query):
+            value = postings.get(key)
+            if value is not None:
+                df = _df(value)
+                if df <= cap:
+                    found.append((df, key, value))
+        found.sort(key=lambda item: item[0])
+        scores: dict[int, float] = {}
+        get = scores.get
+        spent = 0
+        for df, _key, value in found:
+            if spent and spent + df > self.posting_budget:
+                break
+            spent += df
+            weight = math.log(1.0 + total / df)
+            if df == 1:
+                slot = value  # type: ignore[assignment]
+                scores[slot] = get(slot, 0.0) + weight  # type: ignore[index]
+            else:
+                for slot in value:  # type: ignore[union-attr]
+                    scores[slot] = get(slot, 0.0) + weight
+        if len(scores) <= limit:
+            return sorted(scores, key=scores.__getitem__, reverse=True)
+        return [slot for slot, _ in heapq.nlargest(limit, scores.items(), key=lambda kv: kv[1])]
+
+    def candidates_for(self, query: Query, limit: int | None = None) -> list[str]:
+        """Entry ids of the name candidates, best first (what recall is measured on)."""
+        out = []
+        for slot in self.candidate_slots(query, limit):
+            record = self._records[slot]
+            if record is not None:
+                out.append(self._decode(record).id)
+        return out
+
+    def _document_slots(self, query: Query) -> set[int]:
+        slots: set[int] = set()
+        for doc in query.documents:
+            value = self._documents.get(canonical(doc.number))
+            if value is not None:
+                slots.update(_iter_postings(value))
+        return slots
+
+    def search(
+        self,
+        query: Query,
+        limit: int = 10,
+        *,
+        include_no_match: bool = False,
+    ) -> list[Hit]:
+        """Screen one traveller: the best ``limit`` hits, highest score first.
+
+        Only HIT and REVIEW bands are returned unless ``include_no_match`` is set.
+        """
+        slots = set(self.candidate_slots(query)) if query.names else set()
+        slots |= self._document_slots(query)
+        prepared_query = [(name, self.engine.prepare(name)) for name in query.names]
+        hits: list[Hit] = []
+        for slot in slots:
+            record = self._records[slot]
+            if record is None:
+                continue
+            hit = self._score(query, prepared_query, self._decode(record))
+            if hit is not None and (include_no_match or hit.decision is not Decision.NO_MATCH):
+                hits.append(hit)
+        hits.sort(key=lambda h: (-h.score, h.entry_id))
+        return hits[:limit]
+
+    def screen(self, query: Query, limit: int = 10) -> list[Hit]:
+        """Alias of :meth:`search`."""
+        return self.search(query, limit)
+
+    def score_entry(self, query: Query, entry: WatchlistEntry) -> Hit | None:
+        """Score one entry against a query, without the index (for re-checks and tests)."""
+        prepared_query = [(name, self.engine.prepare(name)) for name in query.names]
+        return self._score(query, prepared_query, entry)
+
+    def _score(self, query: Query, prepared_query: list[tuple[str, Any]], entry: WatchlistEntry) -> Hit | None:
+        policy = self.policy
+        document_match = self._document_match(query, entry)
+        name_score: float | None = None
+        best: tuple[float, str, str, Any] | None = None
+        if entry.kind is ListKind.PERSON and prepared_query and entry.all_names:
+            for entry_name in entry.all_names:
+                prepared_entry = self._prepare(entry_name)
+                for query_name, prepared in prepared_query:
+                    comparison = self.engine.compare_prepared(prepared, prepared_entry)
+                    score = float(comparison.score)
+                    if best is None or score > best[0]:
+                        best = (score, query_name, entry_name, comparison)
+            assert best is not None
+            name_score = best[0]
+        effects: tuple[QualifierEffect, ...] = ()
+        if entry.kind is ListKind.PERSON:
+            effects = (
+                compare_birth_date(query.date_of_birth, entry.birth_dates, policy),
+                compare_nationality(query.nationality, entry.nationalities, policy),
+                compare_sex(query.sex, entry.sex, policy),
+            )
+        score = 0.0
+        if name_score is not None and name_score >= policy.name_floor:
+            score = min(1.0, max(0.0, name_score + sum(e.delta for e in effects)))
+        if document_match is not None:
+            doc_score = policy.document_score if document_match.exact else policy.document_bridged_score
+            score = max(score, doc_score)
+            decision = Decision.HIT
+        elif score >= policy.hit_threshold:
+            decision = Decision.HIT
+        elif score >= policy.review_threshold:
+            decision = Decision.REVIEW
+        else:
+            decision = Decision.NO_MATCH
+        return Hit(
+            entry_id=entry.id,
+            entry_version=entry.version,
+            list_id=entry.list_id,
+            kind=entry.kind,
+            score=round(score, 4),
+            decision=decision,
+            name_score=None if name_score is None else round(name_score, 4),
+            query_name=best[1] if best else None,
+            matched_name=best[2] if best else None,
+            name_comparison=best[3] if best else None,
+            effects=effects,
+            document_match=document_match,
+            required_action=entry.required_action,
+            remarks=entry.remarks,
+            entry_names=entry.all_names[:4],
+        )
+
+    @staticmethod
+    def _document_match(query: Query, entry: WatchlistEntry) -> DocumentMatch | None:
+        best: DocumentMatch | None = None
+        for asked in query.documents:
+            for listed in entry.documents:
+                found = match_document(asked, listed)
+                if found is not None and (best is None or len(found.bridged) < len(best.bridged)):
+                    best = found
+        return best
+
+    # ------------------------------------------------------------------ persistence
+
+    def save(self, path: str | PathLike[str]) -> None:
+        """Write a snapshot (see :mod:`.snapshot`); atomic (temp file + rename)."""
+        from .snapshot import write_snapshot
+
+        write_snapshot(self, path)
+
+    @classmethod
+    def load(
+        cls,
+        path: str | PathLike[str],
+        *,
+        engine: NameEngine | None = None,
+        policy: ScoringPolicy | None = None,
+        **options: Any,
+    ) -> ScreeningIndex:
+        """Read a snapshot written by :meth:`save`.
+
+        If the name engine now gives other blocking keys than the one that wrote the
+        snapshot (an upgrade of :mod:`sarhad.names`), the postings are rebuilt from the
+        stored entries; otherwise nothing is recomputed.
+        """
+        from .snapshot import read_snapshot
+
+        index = cls(engine=engine, policy=policy, **options)
+        read_snapshot(index, path)
+        return index
+
+    def rebuild(self) -> None:
+        """Recompute every posting from the stored entries (after an engine change)."""
+        self._postings.clear()
+        self._documents.clear()
+        for slot, record in enumerate(self._records):
+            if record is not None:
+                self._index(slot, self._decode(record))

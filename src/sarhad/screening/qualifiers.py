@@ -1,0 +1,133 @@
+"""Qualifiers: how date of birth, nationality and sex move a name score.
+
+A name score says how alike two names are; it cannot tell two Ali Mammadovs apart. The
+qualifiers can. Each one compares one attribute of the traveller with the entry and
+returns a :class:`~sarhad.screening.model.QualifierEffect`: a signed score delta and the
+reason in words. An attribute missing on either side has no effect (and says so), so an
+entry with little data is never favoured or punished for it.
+
+The sizes of the deltas are policy, not law: they live in :class:`ScoringPolicy` so an
+operator can tune them (``ScreeningIndex(policy=...)``) and a review can see them.
+
+Dates of birth are compared as intervals, so partial dates and ranges are respected: a
+listed ``1980`` agrees (weakly) with a traveller born ``1980-05-02``; a listed
+``1980-05-02`` agrees strongly with the same day; a day and month swapped
+(``1980-02-05``) is a common clerical error and counts as a weak agreement.
+
+>>> policy = ScoringPolicy()
+>>> compare_birth_date(BirthDate.parse("1980-05-02"), (BirthDate.parse("1980"),), policy).delta
+0.04
+>>> compare_sex("M", "F", policy).delta
+-0.12
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import BirthDate, DatePrecision, QualifierEffect
+
+__all__ = [
+    "ScoringPolicy",
+    "compare_birth_date",
+    "compare_nationality",
+    "compare_sex",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringPolicy:
+    """Thresholds and qualifier weights of screening (all on the [0, 1] score scale).
+
+    ``hit_threshold``: at or above, the decision is HIT; ``review_threshold``: at or
+    above, REVIEW. ``name_floor``: a name score below this is no match whatever the
+    qualifiers say (qualifiers refine names, they do not replace them). Document matches
+    are HIT regardless of the name (``document_score`` exact, ``document_bridged_score``
+    when OCR confusions or a missing issuing state had to be bridged).
+    """
+
+    hit_threshold: float = 0.85
+    review_threshold: float = 0.72
+    name_floor: float = 0.55
+    document_score: float = 1.0
+    document_bridged_score: float = 0.97
+    # date of birth
+    dob_same_day: float = 0.10
+    dob_same_month: float = 0.06
+    dob_same_year: float = 0.04
+    dob_in_range: float = 0.02
+    dob_day_month_swapped: float = 0.02
+    dob_near: float = -0.08  # within a year of each other
+    dob_differs: float = -0.25
+    # nationality
+    nationality_agrees: float = 0.03
+    nationality_differs: float = -0.06
+    # sex
+    sex_agrees: float = 0.01
+    sex_differs: float = -0.12
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.review_threshold <= self.hit_threshold <= 1.0:
+            raise ValueError(
+                "thresholds must satisfy 0 <= review_threshold <= hit_threshold <= 1, got "
+                f"{self.review_threshold} and {self.hit_threshold}"
+            )
+
+
+def compare_birth_date(
+    query: BirthDate | None, listed: tuple[BirthDate, ...], policy: ScoringPolicy
+) -> QualifierEffect:
+    """Best agreement of the traveller's date of birth with any listed one."""
+    if query is None or not listed:
+        side = "traveller" if query is None else "entry"
+        return QualifierEffect("date of birth", 0.0, f"not compared ({side} has none)")
+    effects = [_compare_one_date(query, d, policy) for d in listed]
+    return max(effects, key=lambda e: e.delta)
+
+
+def _agreement_delta(query: BirthDate, listed: BirthDate, policy: ScoringPolicy) -> tuple[float, str]:
+    # The weaker of the two precisions decides how much the agreement says.
+    order = [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.RANGE]
+    coarser = max(query.precision, listed.precision, key=order.index)
+    if coarser is DatePrecision.DAY:
+        return policy.dob_same_day, f"same day {listed}"
+    if coarser is DatePrecision.MONTH:
+        return policy.dob_same_month, f"{query} agrees with listed {listed} (month)"
+    if coarser is DatePrecision.YEAR:
+        return policy.dob_same_year, f"{query} agrees with listed {listed} (year)"
+    return policy.dob_in_range, f"{query} within listed range {listed}"
+
+
+def _compare_one_date(query: BirthDate, listed: BirthDate, policy: ScoringPolicy) -> QualifierEffect:
+    if query.overlaps(listed):
+        delta, reason = _agreement_delta(query, listed, policy)
+        return QualifierEffect("date of birth", delta, reason)
+    if query.precision is DatePrecision.DAY and listed.precision is DatePrecision.DAY:
+        q, e = query.earliest, listed.earliest
+        if q.year == e.year and q.month == e.day and q.day == e.month:
+            return QualifierEffect(
+                "date of birth", policy.dob_day_month_swapped,
+                f"{query} is listed {listed} with day and month swapped",
+            )
+    gap = min(abs((query.earliest - listed.latest).days), abs((listed.earliest - query.latest).days))
+    if gap <= 366:
+        return QualifierEffect("date of birth", policy.dob_near, f"{query} differs from listed {listed} by {gap} days")
+    return QualifierEffect("date of birth", policy.dob_differs, f"{query} differs from listed {listed}")
+
+
+def compare_nationality(query: str | None, listed: tuple[str, ...], policy: ScoringPolicy) -> QualifierEffect:
+    if query is None or not listed:
+        side = "traveller" if query is None else "entry"
+        return QualifierEffect("nationality", 0.0, f"not compared ({side} has none)")
+    if query in listed:
+        return QualifierEffect("nationality", policy.nationality_agrees, f"{query} is listed")
+    return QualifierEffect("nationality", policy.nationality_differs, f"{query} not among listed {', '.join(listed)}")
+
+
+def compare_sex(query: str | None, listed: str | None, policy: ScoringPolicy) -> QualifierEffect:
+    if query is None or listed is None:
+        side = "traveller" if query is None else "entry"
+        return QualifierEffect("sex", 0.0, f"not compared ({side} has none)")
+    if query == listed:
+        return QualifierEffect("sex", policy.sex_agrees, f"{query} as listed")
+    return QualifierEffect("sex", policy.sex_differs, f"{query} but listed {listed}")
