@@ -1,0 +1,512 @@
+"""Read and validate ICAO 9303 machine readable zones.
+
+:func:`parse` takes the two or three MRZ lines of a passport (TD3), identity card (TD1,
+TD2) or visa (MRV-A, MRV-B) and returns an :class:`~sarhad.documents.model.MRZResult`
+with every field, whether the zone is valid, and errors that say what is wrong and where.
+It never raises on bad input: a wrong number of lines, a character outside ``A-Z 0-9 <``
+or mixed layouts all come back as specific errors.
+
+What is checked (Doc 9303 Parts 3-7, see ``docs/documents.md``): the layout, the
+alphabet, each check digit and the composite check digit over its exact ranges, long
+TD1/TD2 document numbers, the document code, the issuing State and nationality codes,
+dates (partly unknown birth dates are allowed), sex and the name field.
+
+>>> r = parse('''P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<
+... L898902C36UTO7408122F1204159ZE184226B<<<<<10''')
+>>> r.valid, r.format, r.document_number, r.surname, r.given_names
+(True, 'TD3', 'L898902C3', 'ERIKSSON', 'ANNA MARIA')
+>>> r.birth_date, r.optional_data, [w.code for w in r.warnings]
+(datetime.date(1974, 8, 12), 'ZE184226B', ['specimen_code', 'specimen_code'])
+>>> bad = parse('''P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<
+... L898902C36UTO7408123F1204159ZE184226B<<<<<10''')
+>>> [e.message for e in bad.errors]
+['check digit of date_of_birth at line 2 pos 20: expected 2, found 3', 'composite check digit at line 2 pos 44: expected 3, found 0']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from .checkdigit import DIGITS, VALUE_TABLE, is_mrz_text, weighted
+from .countries import COUNTRIES, DEPRECATED_CODES, SPECIMEN_CODES
+from .layouts import LAYOUTS, MRVA, MRVB, TD1, TD2, TD3, Layout, field_at
+from .model import Correction, MRZError, MRZResult, MRZWarning
+
+__all__ = ["check_text", "parse", "split_documents"]
+
+# Letters a keyboard-wedge scanner or OCR engine reads in place of digits, and back.
+# Only these pairs are tried by correction mode (and suggested in error messages).
+LETTER_TO_DIGIT = {"O": "0", "I": "1", "B": "8", "S": "5", "Z": "2", "G": "6"}
+DIGIT_TO_LETTER = {digit: letter for letter, digit in LETTER_TO_DIGIT.items()}
+_DIGIT_TO_LETTER_TABLE = str.maketrans(DIGIT_TO_LETTER)
+
+_TD3_TYPES = frozenset("<PEDORTSLM")
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WIDTH_NAMES = {30: "TD1", 36: "TD2/MRV-B", 44: "TD3/MRV-A"}
+_SHAPES = {(3, 30): TD1, (2, 36): TD2, (2, 44): TD3}
+_BY_TOTAL = {90: (3, 30), 72: (2, 36), 88: (2, 44)}
+_SEX = {"F": "F", "M": "M", "<": "X"}
+
+
+# --------------------------------------------------------------------------- input
+
+
+def split_documents(text: str) -> list[list[str]]:
+    """Split scanner output into documents: runs of non-blank lines.
+
+    >>> split_documents("A\\r\\nB\\r\\n\\r\\n \\nC\\nD\\nE\\n")
+    [['A', 'B'], ['C', 'D', 'E']]
+    """
+    documents: list[list[str]] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.strip():
+            current.append(line)
+        elif current:
+            documents.append(current)
+            current = []
+    if current:
+        documents.append(current)
+    return documents
+
+
+def _problem(cls, code, field, layout, start, end, expected, found, what, suggestion=None,
+             detail=None):
+    """Build an error or warning located at offsets ``start..end-1`` of the zone."""
+    width = layout.width
+    line, first = divmod(start, width)
+    last = (end - 1) % width
+    line += 1
+    first += 1
+    last += 1
+    where = f"line {line} pos {first}" if first == last else f"line {line} pos {first}-{last}"
+    message = f"{what} at {where}"
+    if expected is not None or found is not None:
+        message += f": expected {expected}, found {found}"
+    if detail:
+        message += f": {detail}"
+    if suggestion:
+        message += f" (did you mean {suggestion}?)"
+    return cls(code, field, line, (first, last), expected, found, message, suggestion)
+
+
+def _structure_error(message: str) -> MRZError:
+    return MRZError("structure", None, None, None, None, None, message)
+
+
+def _normalise(mrz: str | Sequence[str], warnings: list) -> tuple[str | None, Layout | None, list[str], MRZError | None]:
+    """Return ``(joined, layout, lines, error)`` from raw scanner text or lines."""
+    if isinstance(mrz, str):
+        raw = mrz.splitlines()
+    else:
+        raw = [part for item in mrz for part in str(item).splitlines()]
+    lines = []
+    lowered = False
+    for item in raw:
+        item = item.strip()
+        if not item:
+            continue
+        if item.isascii():
+            upper = item.upper()
+        else:
+            upper = item.translate(_ASCII_UPPER)
+        if upper != item:
+            lowered = True
+        lines.append(upper)
+    if lowered:
+        warnings.append(MRZWarning(
+            "lowercase", None, None, None, None, None,
+            "input had lower-case letters; read as upper case"))
+    if not lines:
+        return None, None, lines, _structure_error("no MRZ lines in the input")
+    count = len(lines)
+    width = len(lines[0])
+    layout = _SHAPES.get((count, width))
+    if layout is not None and all(len(line) == width for line in lines):
+        return "".join(lines), layout, lines, None
+    joined = "".join(lines)
+    shape = _BY_TOTAL.get(len(joined))
+    lengths = [len(line) for line in lines]
+    if shape is not None and shape != (count, width):
+        n, w = shape
+        lines = [joined[i * w:(i + 1) * w] for i in range(n)]
+        warnings.append(MRZWarning(
+            "line_breaks", None, None, None, None, None,
+            f"input had {count} line(s) of {', '.join(map(str, lengths))} characters; "
+            f"read as {n} lines of {w}"))
+        return joined, _SHAPES[shape], lines, None
+    known = [w for w in lengths if w in _WIDTH_NAMES]
+    if len(set(known)) > 1:
+        parts = ", ".join(
+            f"line {i} has {w} characters ({_WIDTH_NAMES.get(w, 'no layout')})"
+            for i, w in enumerate(lengths, 1))
+        return None, None, lines, _structure_error(f"mixed layouts: {parts}")
+    return None, None, lines, _structure_error(
+        "expected 3 lines of 30 characters (TD1), 2 lines of 36 (TD2, MRV-B) or "
+        f"2 lines of 44 (TD3, MRV-A); found {count} line(s) of "
+        f"{', '.join(map(str, lengths))} characters")
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _resolve_birth(yy: int, mm: int, dd: int, today: date) -> date:
+    """Birth dates: the latest century that does not put the date in the future."""
+    year = 2000 + yy
+    if (year, mm, dd) > (today.year, today.month, today.day):
+        year -= 100
+    return date(year, mm, dd)
+
+
+def _resolve_expiry(yy: int, mm: int, dd: int, today: date) -> date:
+    """Expiry dates: 20YY, unless that is more than 50 years ahead (then 19YY).
+
+    See docs/decisions/0001-mrz-century-rule.md.
+    """
+    year = 2000 + yy
+    if year > today.year + 50:
+        year -= 100
+    return date(year, mm, dd)
+
+
+def _read_date(raw, field, start, layout, today, errors, warnings, partial_ok, resolve):
+    if raw.isdigit():
+        try:
+            return resolve(int(raw[:2]), int(raw[2:4]), int(raw[4:]), today)
+        except ValueError:
+            errors.append(_problem(
+                MRZError, "date", field, layout, start, start + 6, "a calendar date YYMMDD",
+                raw, field))
+            return None
+    groups = (raw[:2], raw[2:4], raw[4:])
+    if all(g == "<<" or g.isdigit() for g in groups):
+        if partial_ok:
+            month, day = groups[1], groups[2]
+            bad = (month.isdigit() and not 1 <= int(month) <= 12) or (
+                day.isdigit() and not 1 <= int(day) <= 31)
+            if bad:
+                errors.append(_problem(
+                    MRZError, "date", field, layout, start, start + 6,
+                    "a date YYMMDD with unknown parts as <<", raw, field))
+            else:
+                warnings.append(_problem(
+                    MRZWarning, "partial_date", field, layout, start, start + 6, None, None,
+                    field, detail=f"partly unknown ({raw})"))
+            return None
+        errors.append(_problem(
+            MRZError, "date", field, layout, start, start + 6, "a complete date YYMMDD",
+            raw, field))
+        return None
+    suggestion = None
+    fixed = "".join(LETTER_TO_DIGIT.get(c, c) for c in raw)
+    if fixed != raw and fixed.isdigit():
+        suggestion = fixed
+    errors.append(_problem(
+        MRZError, "date", field, layout, start, start + 6, "digits YYMMDD", raw,
+        field, suggestion))
+    return None
+
+
+def _read_code(raw, field, start, layout, specimen, errors, warnings):
+    code = raw.rstrip("<")
+    if code in COUNTRIES:
+        if code in DEPRECATED_CODES:
+            warnings.append(_problem(
+                MRZWarning, "deprecated_code", field, layout, start, start + 3, None, None,
+                field, detail=f"{code} is a deprecated code"))
+        return code
+    if code in SPECIMEN_CODES:
+        if specimen:
+            warnings.append(_problem(
+                MRZWarning, "specimen_code", field, layout, start, start + 3, None, None,
+                field, detail=f"{code} is a specimen code"))
+        else:
+            errors.append(_problem(
+                MRZError, "specimen_code", field, layout, start, start + 3,
+                "a real country code", code, field, detail=f"{code} is a specimen code"))
+        return code
+    suggestion = None
+    if any(c.isdigit() for c in raw):
+        fixed = raw.translate(_DIGIT_TO_LETTER_TABLE)
+        if fixed.rstrip("<") in COUNTRIES or fixed.rstrip("<") in SPECIMEN_CODES:
+            suggestion = fixed
+    errors.append(_problem(
+        MRZError, "unknown_code", field, layout, start, start + 3,
+        "an ISO 3166-1 alpha-3 or ICAO code", raw, field, suggestion))
+    return code
+
+
+def _read_name(raw, start, layout, errors, warnings):
+    """Split the name field into (surname, given names, possibly truncated)."""
+    body = raw.rstrip("<")
+    if not body:
+        errors.append(_problem(
+            MRZError, "name", "name", layout, start, start + len(raw), "a name", "only fillers",
+            "name"))
+        return "", "", False
+    letters = body.replace("<", "")
+    if not letters.isalpha():
+        for i, c in enumerate(raw):
+            if c.isdigit():
+                errors.append(_problem(
+                    MRZError, "name", "name", layout, start + i, start + i + 1, "a letter or <", c,
+                    "name", DIGIT_TO_LETTER.get(c)))
+    if body[0] == "<":
+        warnings.append(_problem(
+            MRZWarning, "name", "name", layout, start, start + 1, None, None,
+            "name", detail="starts with a filler (no primary identifier)"))
+    primary, _, secondary = body.partition("<<")
+    surname = " ".join(filter(None, primary.split("<")))
+    given = " ".join(filter(None, secondary.split("<")))
+    return surname, given, raw[-1] != "<"
+
+
+def _check_document_code(code, layout, errors, warnings):
+    first, second = code[0], code[1]
+    problem = None
+    if layout is TD3:
+        if first != "P":
+            problem = "P"
+        elif second not in _TD3_TYPES:
+            warnings.append(_problem(
+                MRZWarning, "document_code", "document_code", layout, 1, 2, None, None,
+                "document_code",
+                detail=f"passport type {second} is not one of P E D O R T S L M <"))
+    elif layout is MRVA or layout is MRVB:
+        if first != "V":
+            problem = "V"
+    else:
+        if first not in "ACI":
+            problem = "A, C or I"
+        elif second == "V":
+            errors.append(_problem(
+                MRZError, "document_code", "document_code", layout, 1, 2, "not V", "V",
+                "document_code"))
+        elif code == "AI" and layout is TD1:
+            errors.append(_problem(
+                MRZError, "document_code", "document_code", layout, 0, 2, "not AI", "AI",
+                "document_code", detail="AI is not allowed on TD1"))
+        elif code == "AC" and layout is TD2:
+            errors.append(_problem(
+                MRZError, "document_code", "document_code", layout, 0, 2, "not AC", "AC",
+                "document_code", detail="AC is not allowed on TD2"))
+    if problem:
+        errors.append(_problem(
+            MRZError, "document_code", "document_code", layout, 0, 1, problem, first,
+            "document_code", detail=f"a {layout.name} document code starts with {problem}"))
+
+
+# --------------------------------------------------------------------------- parse
+
+
+def _check(s, v, start, end, cd, field, layout, errors, bad):
+    """Compare the check digit at *cd* with the one computed over ``start..end``."""
+    if bad and any(start <= b < end or b == cd for b in bad):
+        return
+    expected = DIGITS[weighted(v[start:end])]
+    found = s[cd]
+    if found != expected:
+        errors.append(_problem(
+            MRZError, "check_digit", field, layout, cd, cd + 1, expected, found,
+            f"check digit of {field}"))
+
+
+def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: bool,
+              errors: list, warnings: list, corrections: tuple = ()) -> MRZResult:
+    # Visas and passports share line widths; the first character tells them apart.
+    if s[0] == "V":
+        if layout is TD3:
+            layout = MRVA
+        elif layout is TD2:
+            layout = MRVB
+    bad: list[int] = []
+    if is_mrz_text(s):
+        v = s.encode("ascii").translate(VALUE_TABLE)
+    else:
+        chars = []
+        for i, c in enumerate(s):
+            if c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<":
+                chars.append(c)
+                continue
+            bad.append(i)
+            chars.append("<")
+            errors.append(_problem(
+                MRZError, "charset", field_at(layout, i), layout, i, i + 1, "A-Z, 0-9 or <",
+                c, "character",
+                "<" if c in "«‹" else None))
+        v = "".join(chars).encode("ascii").translate(VALUE_TABLE)
+
+    code = s[0:2]
+    _check_document_code(code, layout, errors, warnings)
+    issuing_state = _read_code(s[2:5], "issuing_state", 2, layout, specimen, errors, warnings)
+
+    a, e = layout.name_field
+    surname, given_names, truncated = _read_name(s[a:e], a, layout, errors, warnings)
+
+    # Document number, with the TD1/TD2 overflow of numbers longer than 9 characters.
+    a, e = layout.document_number
+    cd = layout.document_number_cd
+    number_field = s[a:e]
+    oa, oe = layout.optional_data
+    optional = s[oa:oe]
+    if layout.long_number and s[cd] == "<" and number_field[-1] != "<":
+        end = optional.find("<")
+        if end == -1:
+            end = len(optional)
+        if end < 2 or not optional[end - 1].isdigit():
+            errors.append(_problem(
+                MRZError, "long_number", "document_number", layout, oa, oa + max(end, 1),
+                "the rest of the number and its check digit", optional[:end] or "<",
+                "long document_number",
+                detail="no overflow with a check digit in the optional data"))
+            document_number = number_field
+        else:
+            document_number = number_field + optional[:end - 1]
+            covered = v[a:e] + v[oa:oa + end - 1]
+            if not (bad and any(a <= b < e or oa <= b < oa + end for b in bad)):
+                expected = DIGITS[weighted(covered)]
+                found = optional[end - 1]
+                if found != expected:
+                    errors.append(_problem(
+                        MRZError, "check_digit", "document_number", layout, oa + end - 1,
+                        oa + end, expected, found, "check digit of document_number"))
+            optional = optional[end + 1:]
+    else:
+        document_number = number_field.rstrip("<")
+        _check(s, v, a, e, cd, "document_number", layout, errors, bad)
+    if not document_number:
+        errors.append(_problem(
+            MRZError, "document_number", "document_number", layout, a, e, "a number",
+            "only fillers", "document_number"))
+
+    a, e = layout.nationality
+    nationality = _read_code(s[a:e], "nationality", a, layout, specimen, errors, warnings)
+
+    a, e = layout.birth_date
+    birth_raw = s[a:e]
+    birth_date = _read_date(birth_raw, "date_of_birth", a, layout, today, errors, warnings,
+                            True, _resolve_birth)
+    _check(s, v, a, e, layout.birth_date_cd, "date_of_birth", layout, errors, bad)
+
+    sex_char = s[layout.sex]
+    sex = _SEX.get(sex_char)
+    if sex is None:
+        if sex_char == "X":
+            sex = "X"
+            warnings.append(_problem(
+                MRZWarning, "sex", "sex", layout, layout.sex, layout.sex + 1, "F, M or <", "X",
+                "sex", detail="X is not an ICAO 9303 MRZ value; read as unspecified"))
+        else:
+            sex = sex_char
+            errors.append(_problem(
+                MRZError, "sex", "sex", layout, layout.sex, layout.sex + 1, "F, M or <",
+                sex_char, "sex"))
+
+    a, e = layout.expiry_date
+    expiry_raw = s[a:e]
+    expiry_date = _read_date(expiry_raw, "date_of_expiry", a, layout, today, errors, warnings,
+                             False, _resolve_expiry)
+    _check(s, v, a, e, layout.expiry_date_cd, "date_of_expiry", layout, errors, bad)
+
+    ocd = layout.optional_data_cd
+    if ocd is not None:
+        if optional.strip("<") == "":
+            found = s[ocd]
+            if found == "<":
+                warnings.append(_problem(
+                    MRZWarning, "filler_check_digit", "optional_data", layout, ocd, ocd + 1,
+                    None, None, "check digit of optional_data",
+                    detail="< for an empty field (ICAO also allows 0)"))
+            elif found != "0" and not (bad and ocd in bad):
+                errors.append(_problem(
+                    MRZError, "check_digit", "optional_data", layout, ocd, ocd + 1, "0 or <",
+                    found, "check digit of optional_data"))
+        else:
+            _check(s, v, oa, oe, ocd, "optional_data", layout, errors, bad)
+
+    if layout.composite_cd is not None:
+        spans = layout.composite_spans
+        if not (bad and any(x <= b < y for b in bad for x, y in spans)):
+            covered = b"".join([v[x:y] for x, y in spans])
+            expected = DIGITS[weighted(covered)]
+            found = s[layout.composite_cd]
+            if found != expected:
+                c = layout.composite_cd
+                errors.append(_problem(
+                    MRZError, "check_digit", "composite", layout, c, c + 1, expected, found,
+                    "composite check digit"))
+
+    optional_2 = None
+    if layout.optional_data_2 is not None:
+        a, e = layout.optional_data_2
+        optional_2 = s[a:e].rstrip("<")
+
+    return MRZResult(
+        format=layout.name,
+        lines=tuple(lines),
+        document_code=code.rstrip("<"),
+        issuing_state=issuing_state,
+        document_number=document_number,
+        nationality=nationality,
+        surname=surname,
+        given_names=given_names,
+        name_truncated=truncated,
+        birth_date_raw=birth_raw,
+        birth_date=birth_date,
+        sex=sex,
+        expiry_date_raw=expiry_raw,
+        expiry_date=expiry_date,
+        optional_data=optional.rstrip("<"),
+        optional_data_2=optional_2,
+        errors=tuple(errors),
+        warnings=tuple(warnings),
+        corrections=corrections,
+    )
+
+
+def parse(mrz: str | Sequence[str], *, on: date | None = None, correct: bool = False,
+          specimen: bool = True) -> MRZResult:
+    """Read and validate one machine readable zone.
+
+    *mrz* is the scanner text (lines separated by any newline; surrounding spaces and
+    lower case are tolerated and reported) or a sequence of lines. *on* is the date
+    that decides the century of two-digit years (default today). With *correct*, the
+    usual scanner confusions are undone where a check digit confirms them (see
+    :mod:`sarhad.documents.correction`). With ``specimen=False`` the specimen code
+    ``UTO`` is an error instead of a warning.
+    """
+    today = on or date.today()
+    warnings: list = []
+    s, layout, lines, error = _normalise(mrz, warnings)
+    if error is not None:
+        return MRZResult(format=None, lines=tuple(lines), errors=(error,),
+                         warnings=tuple(warnings))
+    if correct:
+        from .correction import correct_zone
+
+        return correct_zone(s, layout, lines, today, specimen, warnings)
+    return _validate(s, layout, lines, today, specimen, [], warnings)
+
+
+def check_text(text: str, on: date | None = None, correct: bool = False,
+               specimen: bool = True) -> list[dict]:
+    """Parse every document in *text* (separated by blank lines) into CLI dictionaries.
+
+    This is what ``sarhad mrz check`` prints, one dictionary per document.
+    """
+    today = on or date.today()
+    return [
+        parse(lines, on=today, correct=correct, specimen=specimen).to_dict(today)
+        for lines in split_documents(text)
+    ]
+
+
+def parse_many(documents: Iterable[str | Sequence[str]], *, on: date | None = None,
+               correct: bool = False, specimen: bool = True) -> list[MRZResult]:
+    """Parse many zones with one reference date (what a batch over a register wants)."""
+    today = on or date.today()
+    return [parse(d, on=today, correct=correct, specimen=specimen) for d in documents]
+
+
+__all__ += ["parse_many", "LAYOUTS"]
