@@ -1,0 +1,1 @@
+"""Users, roles, border-post scoping, API clients and their tokens."""

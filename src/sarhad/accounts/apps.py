@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "sarhad.accounts"
+    verbose_name = "Accounts and access"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (login audit and lockout counting)

@@ -1,0 +1,1 @@
+"""Border crossing points at work: checks, entries, exits, refusals, referrals, overstays."""

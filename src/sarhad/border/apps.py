@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BorderConfig(AppConfig):
+    name = "sarhad.border"
+    verbose_name = "Border crossings"

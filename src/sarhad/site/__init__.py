@@ -1,0 +1,1 @@
+"""The Django project: settings, URLs, WSGI, and the database-backed CLI commands."""

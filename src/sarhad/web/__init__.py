@@ -1,0 +1,1 @@
+"""Base layout, login, home pages per role, navigation, vendored front-end libraries."""

@@ -1,0 +1,68 @@
+"""The audit log is append-only (database triggers) and hash-chained (verify finds tampering)."""
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from sarhad.accounts.actor import Actor
+from sarhad.audit import chain, triggers
+from sarhad.audit.models import AuditEntry
+from sarhad.audit.services import record_event, verify_chain
+from sarhad.cli import main as sarhad
+
+# Plain (rolled-back) database tests: the tampering below is undone with the transaction.
+pytestmark = pytest.mark.django_db
+
+
+def _entries(n):
+    actor = Actor("user", 7, "tester", "analyst", ip="10.0.0.1")
+    return [record_event(actor, "view", "person", f"p{i}", {"i": i, "name": "Məmmədov"}) for i in range(n)]
+
+
+def test_entries_link_to_their_predecessor():
+    a, b, c = _entries(3)
+    assert a.prev_hash == chain.GENESIS
+    assert b.prev_hash == a.entry_hash and c.prev_hash == b.entry_hash
+    assert [a.id, b.id, c.id] == [1, 2, 3]
+    assert verify_chain().ok and verify_chain().checked == 3
+
+
+def test_database_refuses_update_and_delete():
+    (entry,) = _entries(1)
+    with pytest.raises(DatabaseError, match="append-only"):
+        with transaction.atomic():
+            AuditEntry.objects.filter(pk=entry.pk).update(action="tampered")
+    with pytest.raises(DatabaseError, match="append-only"):
+        with transaction.atomic():
+            AuditEntry.objects.filter(pk=entry.pk).delete()
+    assert AuditEntry.objects.get(pk=entry.pk).action == "view"
+
+
+def _disable_triggers_and_run(sql, params):
+    """Alter rows behind the triggers' back, as an intruder with database access would."""
+    triggers.remove(connection)
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+    triggers.install(connection)
+
+
+def test_verify_names_the_altered_entry(capsys):
+    _entries(5)
+    _disable_triggers_and_run("UPDATE audit_auditentry SET actor_name = %s WHERE id = %s", ["someone else", 3])
+    result = verify_chain()
+    assert not result.ok and result.first_broken_id == 3 and result.checked == 2
+    assert "altered" in result.reason
+    assert sarhad(["audit", "verify"]) == 1
+    assert "BROKEN at entry 3" in capsys.readouterr().out
+
+
+def test_verify_finds_a_removed_entry():
+    _entries(4)
+    _disable_triggers_and_run("DELETE FROM audit_auditentry WHERE id = %s", [2])
+    result = verify_chain()
+    assert not result.ok and result.first_broken_id == 3 and "missing" in result.reason
+
+
+def test_verify_cli_reports_ok(capsys):
+    _entries(2)
+    assert sarhad(["audit", "verify"]) == 0
+    assert "2 entries verified" in capsys.readouterr().out
