@@ -133,7 +133,8 @@ class ScreeningIndex:
         policy: ScoringPolicy | None = None,
         candidates: int = 50,
         posting_budget: int = 40_000,
-        max_key_share: float = 0.05,
+        max_key_share: float = 0.02,
+        min_key_cap: int = 1_000,
         prepared_cache_size: int = 100_000,
     ) -> None:
         self.engine: NameEngine = engine if engine is not None else default_engine()
@@ -141,6 +142,7 @@ class ScreeningIndex:
         self.candidates = candidates
         self.posting_budget = posting_budget
         self.max_key_share = max_key_share
+        self.min_key_cap = min_key_cap
         self._records: list[bytes | None] = []
         self._free: list[int] = []
         self._slot_of: dict[str, int] = {}
@@ -293,7 +295,7 @@ class ScreeningIndex:
         """The slots of the best candidates by blocking-key weight (no name scoring)."""
         limit = self.candidates if limit is None else limit
         total = max(len(self), 1)
-        cap = max(1, int(total * self.max_key_share))
+        cap = max(self.min_key_cap, int(total * self.max_key_share))
         found: list[tuple[int, str, Postings]] = []
         postings = self._postings
         for key in self._query_keys(query):

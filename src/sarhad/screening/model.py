@@ -455,7 +455,7 @@ class DocumentMatch:
         text = f"document {self.query} matches listed {self.entry}"
         if self.bridged:
             text += " after bridging OCR confusion " + ", ".join(
-                f"{q}/{e} at position {pos}" for pos, q, e in self.bridged
+                f"{q} read for {e} at position {pos}" for pos, q, e in self.bridged
             )
         else:
             text += " exactly" if self.state_agrees else ""
