@@ -42,7 +42,8 @@ length.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from operator import itemgetter
 from datetime import date
 from typing import Iterable, Sequence, Union
 
@@ -189,24 +190,32 @@ def _stays_as_ordinals(stays: Iterable[StayLike], on: date) -> tuple[list, int |
     ``on`` (or ``None``).
     """
     raw = []
+    append = raw.append
     for i, item in enumerate(stays):
-        if isinstance(item, Stay):
+        if type(item) is tuple and len(item) == 2:
+            entry, exit_ = item
+        elif isinstance(item, Stay):
             entry, exit_ = item.entry, item.exit
         else:
             try:
                 entry, exit_ = item
             except (TypeError, ValueError):
                 raise InvalidStay(f"stays[{i}]", "must be a Stay or an (entry, exit) pair") from None
-            entry = _as_date(entry, f"stays[{i}].entry")
-            if exit_ is not None:
-                exit_ = _as_date(exit_, f"stays[{i}].exit")
-                if exit_ < entry:
-                    raise InvalidStay(
-                        f"stays[{i}].exit",
-                        f"exit {exit_.isoformat()} is before entry {entry.isoformat()}",
-                    )
-        raw.append((entry.toordinal(), None if exit_ is None else exit_.toordinal(), i))
-    raw.sort()
+        if not isinstance(entry, date):
+            raise InvalidStay(f"stays[{i}].entry", f"must be a date, not {type(entry).__name__}")
+        a = entry.toordinal()
+        if exit_ is None:
+            append((a, None, i))
+            continue
+        if not isinstance(exit_, date):
+            raise InvalidStay(f"stays[{i}].exit", f"must be a date or null, not {type(exit_).__name__}")
+        b = exit_.toordinal()
+        if b < a:
+            raise InvalidStay(
+                f"stays[{i}].exit", f"exit {exit_.isoformat()} is before entry {entry.isoformat()}"
+            )
+        append((a, b, i))
+    raw.sort(key=itemgetter(0))  # stable: equal entries keep their input order
     for (a1, b1, i1), (a2, _b2, i2) in zip(raw, raw[1:]):
         if b1 is None:
             raise InvalidStay(
@@ -374,7 +383,6 @@ class _Work:
     open_entry: int | None
     permits: list
     timeline: _Timeline
-    breaches: list = field(default_factory=list)  # (start, end, rule) date ranges
 
 
 def _visa_stays(stays: list, visa: Visa) -> list:
@@ -382,15 +390,51 @@ def _visa_stays(stays: list, visa: Visa) -> list:
     return [s for s in stays if vf <= s[0] <= vu]
 
 
+def _rolling_breaches(tl: _Timeline, window: int, limit: int) -> list[tuple[int, int, str]]:
+    """For each run of counted days, the suffix of days over the rolling limit.
+
+    One pass with two pointers (the window's left edge only moves right); bisection only
+    inside a run that starts within the limit and ends over it.
+    """
+    starts, ends, before, through = tl.starts, tl.ends, tl.before, tl.through
+    n = len(starts)
+    out = []
+    j = -1  # last run starting on or before the window edge of the run's end
+    i = -1  # same, for the run's first day
+    for k in range(n):
+        a = starts[k]
+        b = ends[k]
+        t = b - window
+        while j + 1 < n and starts[j + 1] <= t:
+            j += 1
+        left = 0 if j < 0 else before[j] + (t if t < ends[j] else ends[j]) - starts[j] + 1
+        if through[k] - left <= limit:
+            continue
+        t = a - window
+        while i + 1 < n and starts[i + 1] <= t:
+            i += 1
+        left = 0 if i < 0 else before[i] + (t if t < ends[i] else ends[i]) - starts[i] + 1
+        if before[k] + 1 - left > limit:
+            out.append((a, b, "rolling"))
+            continue
+        lo, hi = a + 1, b  # f(lo - 1) <= limit < f(hi)
+        count = tl.count_upto
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if before[k] + mid - a + 1 - count(mid - window) > limit:
+                hi = mid
+            else:
+                lo = mid + 1
+        out.append((lo, b, "rolling"))
+    return out
+
+
 def _breaches(w: _Work, limit, window, per_entry_limit, visa) -> list[tuple[int, int, str]]:
     """Ranges of days (ordinals, clipped to ``on``) on which some rule is broken."""
     tl = w.timeline
     out = []
     if limit is not None:
-        for a, b in zip(tl.starts, tl.ends):
-            x = tl.first_over(window, limit, a, b)
-            if x is not None:
-                out.append((x, b, "rolling"))
+        out.extend(_rolling_breaches(tl, window, limit))
     if per_entry_limit is not None:
         for entry, _eff, end in w.stays:
             last_ok = tl.nth_day(tl.count_upto(entry - 1) + per_entry_limit)
@@ -419,6 +463,8 @@ def _count_union(tl: _Timeline, ranges: list) -> tuple[int, int | None]:
     """Counted days in the union of ``ranges``, and the first of them."""
     if not ranges:
         return 0, None
+    if all(rule == "rolling" for _a, _b, rule in ranges):  # disjoint suffixes of runs
+        return sum(b - a + 1 for a, b, _r in ranges), ranges[0][0]
     spans = sorted((a, b) for a, b, _ in ranges)
     total = 0
     first = None
@@ -442,7 +488,8 @@ def _latest_exit(w: _Work, limit, window, per_entry_limit, visa) -> tuple[int | 
     E = w.open_entry
     horizon = max(E, w.on, w.permits[-1][1] if w.permits else E)
     horizon += max(window, per_entry_limit or 0, visa.duration_days if visa else 0) + 2
-    past = [(a, b) for a, b in zip(w.timeline.starts, w.timeline.ends) if a < E]
+    reach = E - window - 1  # runs ending before this never share a window with day E
+    past = [(a, b) for a, b in zip(w.timeline.starts, w.timeline.ends) if a < E and b >= reach]
     if past and past[-1][1] >= E:  # the last past run touches E: cut it at E - 1
         past[-1] = (past[-1][0], E - 1)
         if past[-1][1] < past[-1][0]:
