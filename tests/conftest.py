@@ -90,29 +90,32 @@ def api_call(client):
     return call
 
 
-@pytest.fixture
-def _restore_audit_triggers(django_db_blocker):
-    """Teardown (runs after the flush of a transactional test): put the triggers back."""
-    yield
-    from django.db import connection
 
-    from sarhad.audit import triggers
+def _lift_audit_triggers_for_flush() -> None:
+    """Let Django empty the audit table between transactional tests.
 
-    with django_db_blocker.unblock():
-        triggers.install(connection)
-
-
-@pytest.fixture
-def transactional_site(_restore_audit_triggers, transactional_db):
-    """A transactional database whose audit table can be emptied between tests.
-
-    Django empties every table after a transactional test; the append-only triggers
-    refuse that for the audit table, so they are lifted just for the flush (teardown
-    order: this fixture, then the flush, then ``_restore_audit_triggers``).
+    After a transactional test (browser tests against the live server) Django empties
+    every table; the append-only triggers rightly refuse that for the audit log. The
+    test infrastructure lifts them for the flush alone and puts them back at once.
     """
-    yield
-    from django.db import connection
+    from django.db import connections
+    from django.test import TransactionTestCase
 
     from sarhad.audit import triggers
 
-    triggers.remove(connection)
+    original = TransactionTestCase._fixture_teardown
+
+    def _fixture_teardown(self):
+        aliases = self._databases_names(include_mirrors=False)
+        for alias in aliases:
+            triggers.remove(connections[alias])
+        try:
+            original(self)
+        finally:
+            for alias in aliases:
+                triggers.install(connections[alias])
+
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+
+
+_lift_audit_triggers_for_flush()

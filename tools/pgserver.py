@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -119,7 +120,8 @@ class PostgresServer:
             check=True, env=env, capture_output=True,
         )
         out = subprocess.run([str(self.bindir / "postgres"), "--version"], capture_output=True, text=True)
-        self.version = out.stdout.strip().rsplit(" ", 1)[-1]
+        found = re.search(r"\d+(\.\d+)+", out.stdout)
+        self.version = found.group(0) if found else out.stdout.strip()
         return self
 
     def __exit__(self, *exc) -> None:
