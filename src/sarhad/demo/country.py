@@ -121,7 +121,7 @@ def generate(travellers: int, years: int, seed: int, today: date):
         person = Person(
             id=_uuid(rng, issued), surname=synthetic.latin_surname, given_names=synthetic.latin_given,
             surname_native=synthetic.native_surname, given_names_native=synthetic.native_given,
-            patronymic=getattr(synthetic, "patronymic", "") or "",
+            patronymic=synthetic.native_patronymic,
             birth_year=born.year, birth_month=born.month, birth_day=born.day, sex=synthetic.sex,
         )
         document = TravelDocument(
@@ -131,7 +131,9 @@ def generate(travellers: int, years: int, seed: int, today: date):
         )
         crossings = []
         citizen = nationality == "AZE"
-        day = start + timedelta(days=rng.randrange(0, 120))
+        # Most travellers come once; about a third travel again every year or so.
+        repeat = rng.random() < 0.3
+        day = start + timedelta(days=rng.randrange(0, 365 * years))
         while day < today:
             length = max(1, int(rng.lognormvariate(2.0, 0.9)))
             if not citizen and rng.random() < 0.02:
@@ -154,7 +156,9 @@ def generate(travellers: int, years: int, seed: int, today: date):
                 entry_id=None if citizen else entry_row.id,
                 overstay_days=0 if citizen else max(0, length - 90),
             ))
-            day = back + timedelta(days=max(1, int(rng.expovariate(1 / 90))))
+            if not repeat:
+                break
+            day = back + timedelta(days=max(1, int(rng.expovariate(1 / 365))))
         yield person, document, nationality, crossings
 
 

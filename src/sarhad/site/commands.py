@@ -60,6 +60,9 @@ def migrate(args=None) -> int:
 
 
 def serve(args) -> int:
+    if args.host in {"127.0.0.1", "localhost", "::1"} and "SARHAD_HTTPS" not in os.environ:
+        # Plain HTTP on the loopback only (a desk or a demo); anything wider needs TLS.
+        os.environ["SARHAD_HTTPS"] = "0"
     if not args.no_migrate:
         migrate()
     print(f"Sarhad is serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
