@@ -18,7 +18,7 @@ __all__ = ["LAYOUTS", "Layout", "TD1", "TD2", "TD3", "MRVA", "MRVB", "place"]
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # identity hash: layouts are dict keys
 class Layout:
     """Field offsets of one layout (``end`` exclusive; ``None`` = no such field)."""
 

@@ -31,7 +31,7 @@ from datetime import date
 from .checkdigit import DIGITS, VALUE_TABLE, is_mrz_text, weighted
 from .countries import COUNTRIES, DEPRECATED_CODES, SPECIMEN_CODES
 from .layouts import LAYOUTS, MRVA, MRVB, TD1, TD2, TD3, Layout, field_at
-from .model import Correction, MRZError, MRZResult, MRZWarning
+from .model import MRZError, MRZResult, MRZWarning, result_from_dict
 
 __all__ = ["check_text", "parse", "split_documents"]
 
@@ -98,6 +98,14 @@ def _structure_error(message: str) -> MRZError:
 def _normalise(mrz: str | Sequence[str], warnings: list) -> tuple[str | None, Layout | None, list[str], MRZError | None]:
     """Return ``(joined, layout, lines, error)`` from raw scanner text or lines."""
     if isinstance(mrz, str):
+        # Fast path: clean scanner output, lines separated by LF only.
+        raw = mrz.split("\n")
+        layout = _SHAPES.get((len(raw), len(raw[0])))
+        if layout is not None:
+            joined = "".join(raw)
+            # isupper: no lower case (the alphabet itself is checked in _validate).
+            if len(joined) == layout.length and joined.isupper():
+                return joined, layout, raw, None
         raw = mrz.splitlines()
     else:
         raw = [part for item in mrz for part in str(item).splitlines()]
@@ -298,18 +306,61 @@ def _check_document_code(code, layout, errors, warnings):
 
 
 # --------------------------------------------------------------------------- parse
+#
+# _validate is the hot path of a batch over a national register, so it is written for
+# speed: offsets are unpacked into locals once, check digits are computed with C-level
+# slice sums (see checkdigit.weighted), and the common case (valid alphabet, complete
+# dates, known codes) takes no function call that builds a message. Every unusual case
+# falls back to the helpers above, which say precisely what is wrong.
 
 
-def _check(s, v, start, end, cd, field, layout, errors, bad):
-    """Compare the check digit at *cd* with the one computed over ``start..end``."""
-    if bad and any(start <= b < end or b == cd for b in bad):
-        return
-    expected = DIGITS[weighted(v[start:end])]
-    found = s[cd]
-    if found != expected:
+def _plan(layout: Layout) -> tuple:
+    return (
+        *layout.name_field, *layout.document_number, layout.document_number_cd,
+        *layout.nationality, *layout.birth_date, layout.birth_date_cd, layout.sex,
+        *layout.expiry_date, layout.expiry_date_cd, *layout.optional_data,
+        layout.optional_data_cd, layout.optional_data_2, layout.composite_cd,
+        layout.composite_spans, layout.long_number,
+    )
+
+
+_PLANS = {layout: _plan(layout) for layout in (TD1, TD2, TD3, MRVA, MRVB)}
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<"
+# Codes that need no warning: every known code but the deprecated ones.
+_PLAIN_CODES = frozenset(COUNTRIES) - DEPRECATED_CODES
+_GOOD_CODES = {
+    TD3: frozenset("P" + c for c in _TD3_TYPES),
+    MRVA: frozenset("V" + c for c in _ALPHABET),
+    MRVB: frozenset("V" + c for c in _ALPHABET),
+    TD1: frozenset(f + c for f in "ACI" for c in _ALPHABET if c != "V") - {"AI"},
+    TD2: frozenset(f + c for f in "ACI" for c in _ALPHABET if c != "V") - {"AC"},
+}
+
+
+def _charset(s: str, layout: Layout, errors: list) -> tuple[list[int], bytes]:
+    """Report characters outside the alphabet; values with those read as fillers."""
+    bad = []
+    chars = []
+    for i, c in enumerate(s):
+        if c in _ALPHABET:
+            chars.append(c)
+            continue
+        bad.append(i)
+        chars.append("<")
         errors.append(_problem(
-            MRZError, "check_digit", field, layout, cd, cd + 1, expected, found,
-            f"check digit of {field}"))
+            MRZError, "charset", field_at(layout, i), layout, i, i + 1, "A-Z, 0-9 or <",
+            c, "character", "<" if c in "«‹" else None))
+    return bad, "".join(chars).encode("ascii").translate(VALUE_TABLE)
+
+
+def _touches(bad: list[int] | None, *spans: tuple[int, int]) -> bool:
+    return bool(bad) and any(a <= b < e for b in bad for a, e in spans)
+
+
+def _check_digit_error(layout, field, cd, expected, found, errors):
+    what = "composite check digit" if field == "composite" else f"check digit of {field}"
+    errors.append(_problem(MRZError, "check_digit", field, layout, cd, cd + 1, expected,
+                           found, what))
 
 
 def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: bool,
@@ -320,37 +371,40 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
             layout = MRVA
         elif layout is TD2:
             layout = MRVB
-    bad: list[int] = []
+    (name_a, name_e, na, ne, ncd, ta, te, ba, be, bcd, sx, ea, ee, ecd, oa, oe, ocd,
+     opt2, comp, spans, long_number) = _PLANS[layout]
     if is_mrz_text(s):
+        bad = None
         v = s.encode("ascii").translate(VALUE_TABLE)
     else:
-        chars = []
-        for i, c in enumerate(s):
-            if c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<":
-                chars.append(c)
-                continue
-            bad.append(i)
-            chars.append("<")
-            errors.append(_problem(
-                MRZError, "charset", field_at(layout, i), layout, i, i + 1, "A-Z, 0-9 or <",
-                c, "character",
-                "<" if c in "«‹" else None))
-        v = "".join(chars).encode("ascii").translate(VALUE_TABLE)
+        bad, v = _charset(s, layout, errors)
 
     code = s[0:2]
-    _check_document_code(code, layout, errors, warnings)
-    issuing_state = _read_code(s[2:5], "issuing_state", 2, layout, specimen, errors, warnings)
+    if code not in _GOOD_CODES[layout]:
+        _check_document_code(code, layout, errors, warnings)
 
-    a, e = layout.name_field
-    surname, given_names, truncated = _read_name(s[a:e], a, layout, errors, warnings)
+    raw = s[2:5]
+    issuing_state = raw.rstrip("<")
+    if issuing_state not in _PLAIN_CODES:
+        _read_code(raw, "issuing_state", 2, layout, specimen, errors, warnings)
+
+    # Name: PRIMARY<<SECONDARY, components split by single fillers.
+    raw = s[name_a:name_e]
+    body = raw.rstrip("<")
+    primary, _, secondary = body.partition("<<")
+    if not body or body[0] == "<" or not body.replace("<", "").isalpha():
+        _read_name(raw, name_a, layout, errors, warnings)
+        surname = " ".join(filter(None, primary.split("<")))
+        given_names = " ".join(filter(None, secondary.split("<")))
+    else:
+        surname = primary.replace("<", " ")
+        given_names = (" ".join(filter(None, secondary.split("<"))) if "<<" in secondary
+                       or secondary[:1] == "<" else secondary.replace("<", " "))
 
     # Document number, with the TD1/TD2 overflow of numbers longer than 9 characters.
-    a, e = layout.document_number
-    cd = layout.document_number_cd
-    number_field = s[a:e]
-    oa, oe = layout.optional_data
+    number_field = s[na:ne]
     optional = s[oa:oe]
-    if layout.long_number and s[cd] == "<" and number_field[-1] != "<":
+    if long_number and s[ncd] == "<" and number_field[-1] != "<":
         end = optional.find("<")
         if end == -1:
             end = len(optional)
@@ -363,56 +417,89 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
             document_number = number_field
         else:
             document_number = number_field + optional[:end - 1]
-            covered = v[a:e] + v[oa:oa + end - 1]
-            if not (bad and any(a <= b < e or oa <= b < oa + end for b in bad)):
-                expected = DIGITS[weighted(covered)]
-                found = optional[end - 1]
-                if found != expected:
-                    errors.append(_problem(
-                        MRZError, "check_digit", "document_number", layout, oa + end - 1,
-                        oa + end, expected, found, "check digit of document_number"))
+            if not _touches(bad, (na, ne), (oa, oa + end)):
+                c = v[na:ne] + v[oa:oa + end - 1]
+                expected = DIGITS[(sum(c[0::3]) * 7 + sum(c[1::3]) * 3 + sum(c[2::3])) % 10]
+                if optional[end - 1] != expected:
+                    _check_digit_error(layout, "document_number", oa + end - 1, expected,
+                                       optional[end - 1], errors)
             optional = optional[end + 1:]
     else:
         document_number = number_field.rstrip("<")
-        _check(s, v, a, e, cd, "document_number", layout, errors, bad)
+        if not (bad and _touches(bad, (na, ncd + 1))):
+            expected = DIGITS[(sum(v[na:ne:3]) * 7 + sum(v[na + 1:ne:3]) * 3
+                               + sum(v[na + 2:ne:3])) % 10]
+            if s[ncd] != expected:
+                _check_digit_error(layout, "document_number", ncd, expected, s[ncd], errors)
     if not document_number:
         errors.append(_problem(
-            MRZError, "document_number", "document_number", layout, a, e, "a number",
+            MRZError, "document_number", "document_number", layout, na, ne, "a number",
             "only fillers", "document_number"))
 
-    a, e = layout.nationality
-    nationality = _read_code(s[a:e], "nationality", a, layout, specimen, errors, warnings)
+    raw = s[ta:te]
+    nationality = raw.rstrip("<")
+    if nationality not in _PLAIN_CODES:
+        _read_code(raw, "nationality", ta, layout, specimen, errors, warnings)
 
-    a, e = layout.birth_date
-    birth_raw = s[a:e]
-    birth_date = _read_date(birth_raw, "date_of_birth", a, layout, today, errors, warnings,
-                            True, _resolve_birth)
-    _check(s, v, a, e, layout.birth_date_cd, "date_of_birth", layout, errors, bad)
+    # Date of birth: the latest century that does not put it in the future.
+    birth_raw = s[ba:be]
+    birth_date = None
+    if birth_raw.isdigit():
+        yy, rest = divmod(int(birth_raw), 10000)
+        year = 2000 + yy
+        if year * 10000 + rest > today.year * 10000 + today.month * 100 + today.day:
+            year -= 100
+        try:
+            birth_date = date(year, rest // 100, rest % 100)
+        except ValueError:
+            _read_date(birth_raw, "date_of_birth", ba, layout, today, errors, warnings, True,
+                       _resolve_birth)
+    else:
+        _read_date(birth_raw, "date_of_birth", ba, layout, today, errors, warnings, True,
+                   _resolve_birth)
+    if not (bad and _touches(bad, (ba, bcd + 1))):
+        expected = DIGITS[(sum(v[ba:be:3]) * 7 + sum(v[ba + 1:be:3]) * 3
+                           + sum(v[ba + 2:be:3])) % 10]
+        if s[bcd] != expected:
+            _check_digit_error(layout, "date_of_birth", bcd, expected, s[bcd], errors)
 
-    sex_char = s[layout.sex]
+    sex_char = s[sx]
     sex = _SEX.get(sex_char)
     if sex is None:
+        sex = sex_char
         if sex_char == "X":
-            sex = "X"
             warnings.append(_problem(
-                MRZWarning, "sex", "sex", layout, layout.sex, layout.sex + 1, "F, M or <", "X",
+                MRZWarning, "sex", "sex", layout, sx, sx + 1, "F, M or <", "X",
                 "sex", detail="X is not an ICAO 9303 MRZ value; read as unspecified"))
         else:
-            sex = sex_char
             errors.append(_problem(
-                MRZError, "sex", "sex", layout, layout.sex, layout.sex + 1, "F, M or <",
-                sex_char, "sex"))
+                MRZError, "sex", "sex", layout, sx, sx + 1, "F, M or <", sex_char, "sex"))
 
-    a, e = layout.expiry_date
-    expiry_raw = s[a:e]
-    expiry_date = _read_date(expiry_raw, "date_of_expiry", a, layout, today, errors, warnings,
-                             False, _resolve_expiry)
-    _check(s, v, a, e, layout.expiry_date_cd, "date_of_expiry", layout, errors, bad)
+    # Date of expiry: 20YY unless more than 50 years ahead (docs/decisions).
+    expiry_raw = s[ea:ee]
+    expiry_date = None
+    if expiry_raw.isdigit():
+        yy, rest = divmod(int(expiry_raw), 10000)
+        year = 2000 + yy
+        if year > today.year + 50:
+            year -= 100
+        try:
+            expiry_date = date(year, rest // 100, rest % 100)
+        except ValueError:
+            _read_date(expiry_raw, "date_of_expiry", ea, layout, today, errors, warnings,
+                       False, _resolve_expiry)
+    else:
+        _read_date(expiry_raw, "date_of_expiry", ea, layout, today, errors, warnings, False,
+                   _resolve_expiry)
+    if not (bad and _touches(bad, (ea, ecd + 1))):
+        expected = DIGITS[(sum(v[ea:ee:3]) * 7 + sum(v[ea + 1:ee:3]) * 3
+                           + sum(v[ea + 2:ee:3])) % 10]
+        if s[ecd] != expected:
+            _check_digit_error(layout, "date_of_expiry", ecd, expected, s[ecd], errors)
 
-    ocd = layout.optional_data_cd
     if ocd is not None:
+        found = s[ocd]
         if optional.strip("<") == "":
-            found = s[ocd]
             if found == "<":
                 warnings.append(_problem(
                     MRZWarning, "filler_check_digit", "optional_data", layout, ocd, ocd + 1,
@@ -422,47 +509,40 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
                 errors.append(_problem(
                     MRZError, "check_digit", "optional_data", layout, ocd, ocd + 1, "0 or <",
                     found, "check digit of optional_data"))
-        else:
-            _check(s, v, oa, oe, ocd, "optional_data", layout, errors, bad)
-
-    if layout.composite_cd is not None:
-        spans = layout.composite_spans
-        if not (bad and any(x <= b < y for b in bad for x, y in spans)):
-            covered = b"".join([v[x:y] for x, y in spans])
-            expected = DIGITS[weighted(covered)]
-            found = s[layout.composite_cd]
+        elif not (bad and _touches(bad, (oa, ocd + 1))):
+            expected = DIGITS[(sum(v[oa:oe:3]) * 7 + sum(v[oa + 1:oe:3]) * 3
+                               + sum(v[oa + 2:oe:3])) % 10]
             if found != expected:
-                c = layout.composite_cd
-                errors.append(_problem(
-                    MRZError, "check_digit", "composite", layout, c, c + 1, expected, found,
-                    "composite check digit"))
+                _check_digit_error(layout, "optional_data", ocd, expected, found, errors)
 
-    optional_2 = None
-    if layout.optional_data_2 is not None:
-        a, e = layout.optional_data_2
-        optional_2 = s[a:e].rstrip("<")
+    if comp is not None and not (bad and _touches(bad, *spans)):
+        c = b"".join([v[x:y] for x, y in spans])
+        expected = DIGITS[(sum(c[0::3]) * 7 + sum(c[1::3]) * 3 + sum(c[2::3])) % 10]
+        if s[comp] != expected:
+            _check_digit_error(layout, "composite", comp, expected, s[comp], errors)
 
-    return MRZResult(
-        format=layout.name,
-        lines=tuple(lines),
-        document_code=code.rstrip("<"),
-        issuing_state=issuing_state,
-        document_number=document_number,
-        nationality=nationality,
-        surname=surname,
-        given_names=given_names,
-        name_truncated=truncated,
-        birth_date_raw=birth_raw,
-        birth_date=birth_date,
-        sex=sex,
-        expiry_date_raw=expiry_raw,
-        expiry_date=expiry_date,
-        optional_data=optional.rstrip("<"),
-        optional_data_2=optional_2,
-        errors=tuple(errors),
-        warnings=tuple(warnings),
-        corrections=corrections,
-    )
+    return result_from_dict({
+        "format": layout.name,
+        "lines": tuple(lines),
+        "document_code": code.rstrip("<"),
+        "issuing_state": issuing_state,
+        "document_number": document_number,
+        "nationality": nationality,
+        "surname": surname,
+        "given_names": given_names,
+        # A name field whose last position is not a filler was possibly truncated.
+        "name_truncated": s[name_e - 1] != "<",
+        "birth_date_raw": birth_raw,
+        "birth_date": birth_date,
+        "sex": sex,
+        "expiry_date_raw": expiry_raw,
+        "expiry_date": expiry_date,
+        "optional_data": optional.rstrip("<"),
+        "optional_data_2": s[opt2[0]:opt2[1]].rstrip("<") if opt2 else None,
+        "errors": tuple(errors),
+        "warnings": tuple(warnings),
+        "corrections": corrections,
+    })
 
 
 def parse(mrz: str | Sequence[str], *, on: date | None = None, correct: bool = False,
