@@ -1,0 +1,429 @@
+"""Name structure and comparison.
+
+A name is read into parts: name words (given names and surnames, in any order),
+patronymics (Azerbaijani ``Həsən oğlu``/``qızı``, Russian ``-ovich/-ovna``, Arabic
+``bin``/``bint``) and particles (al-, el-, van, de...). Two names are compared by pairing
+their words one to one, best pairs first, whatever the order; each pair gets a kind and a
+score:
+
+============== ===== =============================================================
+kind           score meaning
+============== ===== =============================================================
+exact          1.00  the same word after normalisation
+transliteration 0.97 one Latin form of each side is the same (Мамедов / MAMEDOV)
+phonetic       0.93  the same sound key (Məmmədov / Mamedov, Hüseynov / Гусейнов)
+written_form   0.92  a Persian-script word's letters all appear in the Latin form and
+                     every consonant of the Latin form is written (رشاد / Rəşad)
+edit_distance  <0.93 close sound keys, falling fast with each edit
+initial        0.80  a single letter against a word starting with it
+missing        —     a name word of one side with no counterpart (small penalty)
+extra_patronymic —   a patronymic on one side only (no penalty)
+gender_form    —     the two sides are the male and female forms (strong penalty)
+============== ===== =============================================================
+
+The name score is the mean of the paired name-word scores, capped at the weakest pair
+plus 0.15 (a name with one wrong word is a different name, however good the others),
+then lowered for unpaired words, a different father's name, or a gender conflict. When
+only one word of two multi-word names agrees, the score is at most 0.5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein, LCSseq
+
+from .normalise import detect_script, tokens as _tokens
+from .persian import persian_forms, persian_skeleton, split_suffix
+from .phonetic import VOWELS, skeleton, sound_key
+from .translit import word_forms
+
+__all__ = [
+    "DEFAULT_THRESHOLD", "NameComparison", "PartMatch", "PreparedName", "Token",
+    "prepare", "compare", "compare_prepared", "keys",
+]
+
+#: Person-screening decision threshold: a comparison at or above it is a match.
+DEFAULT_THRESHOLD: float = 0.80
+
+_PATRONYMIC_MARKERS = {
+    "OĞLU": "M", "OGLU": "M", "OGLY": "M", "OGHLU": "M", "OGLI": "M", "OĞLI": "M",
+    "ОГЛЫ": "M", "ОГЛУ": "M", "ОҒЛУ": "M", "ULY": "M", "УЛЫ": "M", "ҰЛЫ": "M",
+    "QIZI": "F", "QIZİ": "F", "GIZI": "F", "KIZI": "F", "KYZY": "F", "QYZY": "F",
+    "КЫЗЫ": "F", "ГЫЗЫ": "F", "ҚЫЗЫ": "F", "ГИЗИ": "F", "QİZİ": "F", "KİZİ": "F",
+    "ОГЛИ": "M", "OĞUL": "M",
+}
+_BIN = {"BIN": "M", "IBN": "M", "BEN": "M", "BINT": "F", "بن": "M", "ابن": "M", "بنت": "F"}
+_PARTICLES = {"AL", "EL", "UL", "VAN", "VON", "DE", "DER", "DEN", "DI", "DA", "DOS", "DAS",
+              "DU", "LA", "LE", "DEL", "DELLA", "TER", "ال"}
+_PATRONYMIC_SUFFIXES_M = ("OVICH", "EVICH", "OVYCH", "EVYCH", "IEVICH", "ICH")
+_PATRONYMIC_SUFFIXES_F = ("OVNA", "EVNA", "IVNA", "ICHNA", "INICHNA", "IEVNA")
+_SURNAME_F = ("OVA", "EVA", "YEVA", "IEVA", "SKAYA", "SKAIA", "CKAYA", "TSKAIA", "INA")
+_SURNAME_M = ("OV", "EV", "YEV", "IEV", "SKY", "SKII", "SKIY", "SKIJ", "IN")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a prepared name."""
+
+    text: str  # normalised, in its own script
+    script: str
+    forms: tuple[str, ...]  # Latin forms, primary first
+    keys: tuple[str, ...]  # sound keys of the forms
+    written: str  # Persian/Arabic written skeleton for words without a known stem
+    role: str  # "name" | "patronymic"
+    gender: str  # "M" | "F" | ""
+    skeletons: tuple[str, ...]  # consonant skeletons for blocking keys
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedName:
+    """A name read once, ready to be compared many times."""
+
+    original: str
+    normalised: str
+    tokens: tuple[Token, ...]  # name words (given names and surnames)
+    patronymics: tuple[Token, ...]
+    particles: tuple[str, ...] = ()
+
+    @property
+    def all_tokens(self) -> tuple[Token, ...]:
+        return self.tokens + self.patronymics
+
+
+@dataclass(frozen=True, slots=True)
+class PartMatch:
+    """How one part of the query compares with one part of the candidate."""
+
+    query: str
+    candidate: str
+    kind: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    """The outcome of comparing two names: a score in [0, 1] and its reasons."""
+
+    score: float
+    parts: tuple[PartMatch, ...]
+    query: str = ""
+    candidate: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+    def is_match(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
+        return self.score >= threshold
+
+    def explain(self) -> str:
+        """A human-readable account: one line per part, then the notes."""
+        verdict = "match" if self.is_match() else "no match"
+        lines = [f"{self.query!r} vs {self.candidate!r}: {self.score:.3f} ({verdict}, "
+                 f"threshold {DEFAULT_THRESHOLD:.2f})"]
+        for p in self.parts:
+            score = "" if p.kind in {"missing", "extra_patronymic"} else f" {p.score:.2f}"
+            lines.append(f"  {p.query or '-'} ~ {p.candidate or '-'}: {p.kind}{score}")
+        lines.extend(f"  note: {n}" for n in self.notes)
+        return "\n".join(lines)
+
+
+# --- reading a name -----------------------------------------------------------------------
+
+
+def _gender_of(forms: tuple[str, ...], persian_kind: str) -> str:
+    if persian_kind in {"ova", "yeva"}:
+        return "F"
+    if persian_kind in {"ov", "yev"}:
+        return "M"
+    if not forms:
+        return ""
+    f = forms[0]
+    if len(f) < 5:
+        return ""
+    if f.endswith(_SURNAME_F[:-1]):
+        return "F"
+    if f.endswith(_SURNAME_M[:-1]):
+        return "M"
+    return ""
+
+
+def _patronymic_gender(forms: tuple[str, ...]) -> str:
+    if not forms or len(forms[0]) < 5:
+        return ""
+    f = forms[0]
+    if f.endswith(_PATRONYMIC_SUFFIXES_F):
+        return "F"
+    if f.endswith(_PATRONYMIC_SUFFIXES_M):
+        return "M"
+    return ""
+
+
+@lru_cache(maxsize=200_000)
+def _token(text: str, role: str = "name", gender: str = "") -> Token:
+    script = detect_script(text)
+    forms = word_forms(text)
+    keys = tuple(dict.fromkeys(sound_key(f) for f in forms if f))
+    written = ""
+    pkind = ""
+    if script == "Arab":
+        stem, pkind = split_suffix(text)
+        if not persian_forms(text):
+            written = persian_skeleton(text)
+    if not gender and role == "name":
+        gender = _gender_of(forms, pkind)
+    skels = {skeleton(k) or k for k in keys}
+    if written:
+        skels.add(skeleton(written) or written)
+    return Token(text, script, forms, keys, written, role, gender,
+                 tuple(sorted(skels)))
+
+
+@lru_cache(maxsize=100_000)
+def prepare(name: str) -> PreparedName:
+    """Read a name once (normalise, detect scripts, transliterate, find its structure)."""
+    words = _tokens(name)
+    names: list[Token] = []
+    patronymics: list[Token] = []
+    particles: list[str] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < n else ""
+        if nxt in _PATRONYMIC_MARKERS:
+            patronymics.append(_token(w, "patronymic", _PATRONYMIC_MARKERS[nxt]))
+            i += 2
+            continue
+        if w in _BIN and nxt and i > 0:
+            patronymics.append(_token(nxt, "patronymic", _BIN[w]))
+            i += 2
+            continue
+        if w in _PATRONYMIC_MARKERS:
+            i += 1
+            continue
+        if w in _PARTICLES and n > 2:
+            particles.append(w)
+            i += 1
+            continue
+        if w.startswith("ال") and len(w) > 4 and detect_script(w) == "Arab" and w != "الله":
+            w = w[2:]  # Arabic article al- written joined
+        names.append(_token(w))
+        i += 1
+    # Russian-style patronymics: a third word ending in -ovich/-ovna (never the only
+    # two words of a name).
+    if len(names) >= 3:
+        for t in list(names):
+            g = _patronymic_gender(t.forms)
+            if g and t is not names[0]:
+                names.remove(t)
+                patronymics.append(_token(t.text, "patronymic", g))
+                break
+    return PreparedName(name, " ".join(words), tuple(names), tuple(patronymics),
+                        tuple(particles))
+
+
+# --- comparing words ----------------------------------------------------------------------
+
+_SIM_CACHE: dict[tuple[str, str], tuple[float, str]] = {}
+_SIM_CACHE_MAX = 400_000
+
+
+@lru_cache(maxsize=100_000)
+def _mandatory(key: str) -> tuple[str, str]:
+    """(key with V as U, its letters that a Persian spelling must write)."""
+    k = key.replace("V", "U")
+    mand = []
+    prev = ""
+    for orig, c in zip(key, k):
+        if orig not in VOWELS or (orig == "I" and prev in VOWELS and prev):
+            mand.append(c)
+        prev = orig
+    return k, "".join(mand)
+
+
+def _written_misses(written: str, key: str) -> int:
+    w = written.replace("V", "U")
+    k, mand = _mandatory(key)
+    m1 = len(w) - LCSseq.similarity(w, k)
+    m2 = len(mand) - LCSseq.similarity(w, mand)
+    return m1 + m2
+
+
+def _edit_score(r: float) -> float:
+    return max(0.0, 0.93 - 1.6 * (1.0 - r))
+
+
+def token_similarity(a: Token, b: Token) -> tuple[float, str]:
+    """(score, kind) of two words."""
+    ck = (a.text, b.text)
+    hit = _SIM_CACHE.get(ck)
+    if hit is not None:
+        return hit
+    res = _token_similarity(a, b)
+    if len(_SIM_CACHE) >= _SIM_CACHE_MAX:
+        _SIM_CACHE.clear()
+    _SIM_CACHE[ck] = res
+    return res
+
+
+def _token_similarity(a: Token, b: Token) -> tuple[float, str]:
+    if a.text == b.text:
+        return 1.0, "exact"
+    if a.forms and b.forms and not set(a.forms).isdisjoint(b.forms):
+        return 0.97, "transliteration"
+    if a.keys and b.keys and not set(a.keys).isdisjoint(b.keys):
+        return 0.93, "phonetic"
+    # an initial against a word
+    for x, y in ((a, b), (b, a)):
+        if len(x.text) == 1 and y.forms and len(y.text) > 1:
+            fx = x.forms[0] if x.forms else x.text
+            if any(f[:1] == fx[:1] for f in y.forms):
+                return 0.80, "initial"
+            return 0.0, "initial"
+    best = 0.0
+    kind = "edit_distance"
+    if a.written or b.written:
+        if a.written and b.written:
+            r = Levenshtein.normalized_similarity(a.written, b.written)
+            best = _edit_score(r)
+        else:
+            w, other = (a, b) if a.written else (b, a)
+            misses = min((_written_misses(w.written, k) for k in other.keys), default=9)
+            if misses == 0:
+                return 0.92, "written_form"
+            best = 0.70 if misses == 1 else max(0.0, 0.55 - 0.15 * (misses - 2))
+            kind = "written_form"
+    for x in a.keys:
+        for y in b.keys:
+            r = Levenshtein.normalized_similarity(x, y)
+            s = _edit_score(r)
+            if s > best:
+                best, kind = s, "edit_distance"
+    return best, kind
+
+
+# --- comparing names ----------------------------------------------------------------------
+
+
+def _assign(q: tuple[Token, ...], c: tuple[Token, ...]
+            ) -> list[tuple[int, int, float, str]]:
+    cells = []
+    for i, a in enumerate(q):
+        for j, b in enumerate(c):
+            s, kind = token_similarity(a, b)
+            # prefer pairing patronymic with patronymic, name with name
+            bonus = 0.001 if (a.role == b.role) else 0.0
+            cells.append((s + bonus, i, j, s, kind))
+    cells.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairs = []
+    for _, i, j, s, kind in cells:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        pairs.append((i, j, s, kind))
+    return pairs
+
+
+def compare_prepared(query: PreparedName, candidate: PreparedName) -> NameComparison:
+    """Compare two prepared names (see :func:`prepare`)."""
+    q = query.all_tokens
+    c = candidate.all_tokens
+    notes: list[str] = []
+    if not q or not c:
+        return NameComparison(0.0, (), query.original, candidate.original, ("empty name",))
+    pairs = _assign(q, c)
+    parts: list[PartMatch] = []
+    core_scores: list[float] = []
+    patr_penalty = 1.0
+    gender_conflict = False
+    good_core = 0
+    for i, j, s, kind in pairs:
+        a, b = q[i], c[j]
+        if a.gender and b.gender and a.gender != b.gender:
+            gender_conflict = True
+        if a.role == "patronymic" and b.role == "patronymic":
+            if s < 0.5:
+                patr_penalty = 0.9
+                notes.append("different father's names")
+            elif s >= 0.7:
+                core_scores.append(s)
+            parts.append(PartMatch(a.text, b.text, kind, s))
+            continue
+        if s < 0.3 and (a.role == "patronymic" or b.role == "patronymic"):
+            # a name word against the other side's patronymic, with nothing in common:
+            # leave both unpaired
+            pairs_left = (a, b)
+            for t, side in zip(pairs_left, ("q", "c")):
+                if t.role == "patronymic":
+                    parts.append(PartMatch(t.text if side == "q" else "",
+                                           t.text if side == "c" else "",
+                                           "extra_patronymic", 1.0))
+                else:
+                    parts.append(PartMatch(t.text if side == "q" else "",
+                                           t.text if side == "c" else "", "missing", 0.0))
+            continue
+        core_scores.append(s)
+        if s >= 0.5:
+            good_core += 1
+        parts.append(PartMatch(a.text, b.text, kind, s))
+    paired_q = {i for i, _, _, _ in pairs}
+    paired_c = {j for _, j, _, _ in pairs}
+    for i, t in enumerate(q):
+        if i not in paired_q:
+            kind = "extra_patronymic" if t.role == "patronymic" else "missing"
+            parts.append(PartMatch(t.text, "", kind, 1.0 if kind != "missing" else 0.0))
+    for j, t in enumerate(c):
+        if j not in paired_c:
+            kind = "extra_patronymic" if t.role == "patronymic" else "missing"
+            parts.append(PartMatch("", t.text, kind, 1.0 if kind != "missing" else 0.0))
+    missing = sum(1 for p in parts if p.kind == "missing")
+    if not core_scores:
+        return NameComparison(0.0, tuple(parts), query.original, candidate.original,
+                              tuple(notes + ["no name words in common"]))
+    mean = sum(core_scores) / len(core_scores)
+    score = min(mean, min(core_scores) + 0.15)
+    if missing:
+        score *= 0.97 ** missing
+        notes.append(f"{missing} name word(s) without counterpart")
+    n_q, n_c = len(query.tokens), len(candidate.tokens)
+    if good_core < 2 and (n_q >= 2 or n_c >= 2):
+        score = min(score, 0.5)
+        notes.append("only one name word agrees")
+    if gender_conflict:
+        score *= 0.6
+        notes.append("male and female name forms")
+    score *= patr_penalty
+    score = max(0.0, min(1.0, score))
+    return NameComparison(round(score, 4), tuple(parts), query.original, candidate.original,
+                          tuple(notes))
+
+
+def compare(query: str, candidate: str) -> NameComparison:
+    """Compare two names written in any script and in any order."""
+    return compare_prepared(prepare(query), prepare(candidate))
+
+
+# --- blocking keys ------------------------------------------------------------------------
+
+_KEY_LEN = 5
+
+
+def keys(name: str | PreparedName) -> frozenset[str]:
+    """Blocking keys: ``2:`` keys pair two name words' consonant skeletons (selective),
+    ``1:`` keys are single words' skeletons (frequent; weigh them by frequency)."""
+    p = prepare(name) if isinstance(name, str) else name
+    toks = p.tokens or p.patronymics
+    per = [{s[:_KEY_LEN] for s in t.skeletons} for t in toks]
+    out: set[str] = set()
+    for sk in per:
+        out.update("1:" + s for s in sk)
+    for x in range(len(per)):
+        for y in range(x + 1, len(per)):
+            for s1 in per[x]:
+                for s2 in per[y]:
+                    a, b = (s1, s2) if s1 <= s2 else (s2, s1)
+                    out.add(f"2:{a}|{b}")
+    return frozenset(out)
