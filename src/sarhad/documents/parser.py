@@ -161,20 +161,23 @@ def _normalise(mrz: str | Sequence[str], warnings: list) -> tuple[str | None, La
 
 def _resolve_birth(yy: int, mm: int, dd: int, today: date) -> date:
     """Birth dates: the latest century that does not put the date in the future."""
-    year = 2000 + yy
+    year = today.year - today.year % 100 + yy
     if (year, mm, dd) > (today.year, today.month, today.day):
         year -= 100
     return date(year, mm, dd)
 
 
 def _resolve_expiry(yy: int, mm: int, dd: int, today: date) -> date:
-    """Expiry dates: 20YY, unless that is more than 50 years ahead (then 19YY).
+    """Expiry dates: the year within 49 years before and 50 years after *today*.
 
-    See docs/decisions/0001-mrz-century-rule.md.
+    In 2026: 00-76 are 2000-2076, 77-99 are 1977-1999. See
+    docs/decisions/0001-mrz-century-rule.md.
     """
-    year = 2000 + yy
+    year = today.year - today.year % 100 + yy
     if year > today.year + 50:
         year -= 100
+    elif year <= today.year - 50:
+        year += 100
     return date(year, mm, dd)
 
 
@@ -435,6 +438,20 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
         errors.append(_problem(
             MRZError, "document_number", "document_number", layout, na, ne, "a number",
             "only fillers", "document_number"))
+    elif "<" in document_number:
+        # '<' and '0' have the same check-digit value, so a filler read for a zero (or
+        # the reverse) inside the number cannot be caught by the check digit.
+        if document_number[0] == "<":
+            errors.append(_problem(
+                MRZError, "document_number", "document_number", layout, na, na + 1,
+                "a letter or digit", "<", "document_number",
+                detail="a number starts at the first position"))
+        else:
+            warnings.append(_problem(
+                MRZWarning, "document_number", "document_number", layout, na, ne, None, None,
+                "document_number",
+                detail=f"filler inside the number ({document_number}); "
+                       "the check digit cannot tell < from 0"))
 
     raw = s[ta:te]
     nationality = raw.rstrip("<")
@@ -446,7 +463,7 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
     birth_date = None
     if birth_raw.isdigit():
         yy, rest = divmod(int(birth_raw), 10000)
-        year = 2000 + yy
+        year = today.year - today.year % 100 + yy
         if year * 10000 + rest > today.year * 10000 + today.month * 100 + today.day:
             year -= 100
         try:
@@ -475,14 +492,16 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
             errors.append(_problem(
                 MRZError, "sex", "sex", layout, sx, sx + 1, "F, M or <", sex_char, "sex"))
 
-    # Date of expiry: 20YY unless more than 50 years ahead (docs/decisions).
+    # Date of expiry: the year within 49 years back and 50 ahead (docs/decisions).
     expiry_raw = s[ea:ee]
     expiry_date = None
     if expiry_raw.isdigit():
         yy, rest = divmod(int(expiry_raw), 10000)
-        year = 2000 + yy
+        year = today.year - today.year % 100 + yy
         if year > today.year + 50:
             year -= 100
+        elif year <= today.year - 50:
+            year += 100
         try:
             expiry_date = date(year, rest // 100, rest % 100)
         except ValueError:
