@@ -35,6 +35,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
         Role.READMISSION_OFFICER, Role.ADMINISTRATOR,
     }),
     "border.desk": frozenset({Role.BORDER_OFFICER, Role.BORDER_SUPERVISOR}),
+    "border.record": frozenset({Role.BORDER_OFFICER, Role.BORDER_SUPERVISOR}),
     "border.read": frozenset({
         Role.BORDER_OFFICER, Role.BORDER_SUPERVISOR, Role.MIGRATION_OFFICER,
         Role.READMISSION_OFFICER, Role.ANALYST, Role.ADMINISTRATOR,

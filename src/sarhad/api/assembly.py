@@ -62,11 +62,13 @@ def _http_error(request, exc: HttpError):
 
 def _add_routers() -> None:
     # Imported here: each router module imports this one for ``api``-level helpers.
-    from sarhad.api.documents import router as documents_router  # noqa
+    from sarhad.api.documents import router as documents_router
+    from sarhad.border.api import router as border_router
     from sarhad.people.api import router as people_router
 
     api.add_router("/v1/people", people_router)
     api.add_router("/v1/documents", documents_router)
+    api.add_router("/v1/border", border_router)
 
 
 _add_routers()

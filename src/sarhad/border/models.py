@@ -36,6 +36,9 @@ class Crossing(models.Model):
         help_text=_("For an exit: the entry it closes"),
     )
     overstay_days = models.PositiveIntegerField(default=0)
+    exit_missing = models.BooleanField(
+        default=False, help_text=_("An entry followed by another entry: the exit was not recorded"),
+    )
     officer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     client = models.ForeignKey(ApiClient, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
@@ -45,6 +48,7 @@ class Crossing(models.Model):
         ordering = ["-occurred_at"]
         indexes = [
             models.Index(fields=["person", "occurred_at"]),
+            models.Index(fields=["direction", "local_date"]),
             models.Index(fields=["post", "local_date"]),
         ]
 
@@ -68,3 +72,102 @@ class Refusal(models.Model):
     class Meta:
         ordering = ["-occurred_at"]
         indexes = [models.Index(fields=["post", "local_date"])]
+
+
+class StayRegime(models.Model):
+    """How long a national of a country may stay, and on what authority (data, not code).
+
+    ``nationality`` empty is the default for every nationality not listed. A visa or a
+    residence permit the person holds overrides the regime.
+    """
+
+    class Kind(models.TextChoices):
+        CITIZEN = "citizen", _("Citizen (no stay limit)")
+        VISA_FREE = "visa_free", _("Visa-free")
+        EVISA = "evisa", _("E-visa eligible")
+        VISA_REQUIRED = "visa_required", _("Visa required")
+
+    nationality = models.OneToOneField(
+        "reference.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    limit_days = models.PositiveSmallIntegerField(default=90, help_text=_("N days ..."))
+    window_days = models.PositiveSmallIntegerField(default=180, help_text=_("... in any M-day window"))
+    per_entry_days = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Longest stay per entry"))
+    source = models.CharField(max_length=300, blank=True, help_text=_("Legal source of the rule"))
+
+    class Meta:
+        ordering = ["nationality_id"]
+
+    def __str__(self) -> str:
+        return f"{self.nationality_id or 'default'}: {self.get_kind_display()}"
+
+
+class Visa(models.Model):
+    class Kind(models.TextChoices):
+        EVISA = "evisa", _("E-visa (ASAN Visa)")
+        VISA = "visa", _("Visa")
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="visas")
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.EVISA)
+    number = models.CharField(max_length=20)
+    valid_from = models.DateField()
+    valid_until = models.DateField()
+    duration_days = models.PositiveSmallIntegerField(help_text=_("Days of stay the visa allows"))
+    entries = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Empty: multiple entries"))
+
+    class Meta:
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number} {self.valid_from}..{self.valid_until}"
+
+
+class ResidencePermit(models.Model):
+    class Kind(models.TextChoices):
+        TEMPORARY = "temporary", _("Temporary residence permit")
+        PERMANENT = "permanent", _("Permanent residence permit")
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="permits")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    number = models.CharField(max_length=20)
+    valid_from = models.DateField()
+    valid_until = models.DateField()
+
+    class Meta:
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number} {self.valid_from}..{self.valid_until}"
+
+
+class Referral(models.Model):
+    """A traveller sent to second-line control; a supervisor decides."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting")
+        ADMITTED = "admitted", _("Admitted")
+        REFUSED = "refused", _("Refused")
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="referrals")
+    document = models.ForeignKey(TravelDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    post = models.ForeignKey(BorderCrossingPoint, on_delete=models.PROTECT, related_name="referrals")
+    direction = models.CharField(max_length=5, choices=Direction.choices)
+    mrz = models.TextField()
+    reason = models.TextField(blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_notes = models.TextField(blank=True)
+    crossing = models.OneToOneField(Crossing, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    refusal = models.OneToOneField(Refusal, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["post", "status"])]
+

@@ -192,6 +192,10 @@ def load_demo_country(travellers: int = 10_000, years: int = 1, seed: int = 2026
         if len(people) >= batch:
             flush()
     flush()
+    scenarios = load_scenarios(today)
+    from sarhad.watchlists.demo import load_demo_watchlists
+
+    load_demo_watchlists(seed, travellers=[scenarios["banned"]])
     total_crossings = Crossing.objects.count()
     new_crossings = total_crossings - crossings_before
     record_event(Actor.system("demo"), "demo_load", "demo", seed,
@@ -200,3 +204,34 @@ def load_demo_country(travellers: int = 10_000, years: int = 1, seed: int = 2026
         travellers=Person.objects.count(), documents=TravelDocument.objects.count(),
         crossings=total_crossings, new_crossings=new_crossings,
     )
+
+
+def load_scenarios(today: date | None = None) -> dict[str, Person]:
+    """Register the demo queue's travellers that need a record or a history (idempotent)."""
+    from sarhad.demo.queue import SCENARIOS
+
+    today = today or date.today()
+    people = {}
+    for s in SCENARIOS:
+        if s.key not in ("banned", "overstayer"):
+            continue
+        doc = TravelDocument.objects.filter(issuing_state_id=s.nationality, number=s.number).select_related("person").first()
+        if doc:
+            people[s.key] = doc.person
+            continue
+        person = Person.objects.create(
+            surname=s.surname, given_names=s.given_names, surname_native=s.native_surname,
+            given_names_native=s.native_given, birth_year=s.birth.year, birth_month=s.birth.month,
+            birth_day=s.birth.day, sex=s.sex,
+        )
+        person.nationalities.set([s.nationality])
+        doc = TravelDocument.objects.create(person=person, document_code="P<", number=s.number,
+                                            issuing_state_id=s.nationality,
+                                            expiry_date=today + timedelta(days=s.expires_in_days))
+        if s.key == "overstayer":
+            entered = today - timedelta(days=120)
+            Crossing.objects.create(person=person, document=doc, post_id="GYD", direction="entry",
+                                    occurred_at=_local_instant(entered, random.Random(1)), local_date=entered,
+                                    permitted_until=entered + timedelta(days=89))
+        people[s.key] = person
+    return people

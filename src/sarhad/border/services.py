@@ -1,0 +1,402 @@
+"""The border desk's services: check a traveller, then record what the officer decided.
+
+``check`` reads (and audits the read); every other function here is one change of state,
+validated, written and audited in one transaction. Pages, the API and the CLI call these;
+none of them decides anything on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from sarhad import documents
+from sarhad.accounts.actor import Actor
+from sarhad.audit.services import record_event
+from sarhad.common.errors import Conflict, NotFound, ValidationFailed
+from sarhad.people.models import Person, TravelDocument
+from sarhad.people.services import DocumentData, PersonData, register_traveller
+from sarhad.reference.models import BorderCrossingPoint, RefusalReason
+
+from . import stay
+from .models import Crossing, Direction, Referral, Refusal
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything the officer needs on one screen, and a recommended decision."""
+
+    post: str
+    direction: str
+    on: date
+    document: dict
+    person: dict | None
+    history: list[dict]
+    hits: list[dict]
+    stay: dict | None
+    recommendation: dict
+    visas: list[dict] = field(default_factory=list)
+    permits: list[dict] = field(default_factory=list)
+
+    @property
+    def valid_document(self) -> bool:
+        return bool(self.document.get("valid"))
+
+    def as_dict(self) -> dict:
+        out = dict(self.__dict__)
+        out["on"] = self.on.isoformat()
+        return out
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+def _require_desk(actor: Actor, post: str, permission: str = "border.desk") -> BorderCrossingPoint:
+    actor.require(permission)
+    actor.require_post(post)
+    try:
+        return BorderCrossingPoint.objects.get(code=post, active=True)
+    except BorderCrossingPoint.DoesNotExist:
+        raise ValidationFailed.on("post", f"unknown or inactive border crossing point {post!r}") from None
+
+
+def _direction(direction: str) -> str:
+    if direction not in Direction.values:
+        raise ValidationFailed.on("direction", f"must be 'entry' or 'exit'; found {direction!r}")
+    return direction
+
+
+def _parse(mrz: str, on: date):
+    """Parse a scanned MRZ; a zone with errors cannot be recorded (422 with the errors)."""
+    if not mrz or not mrz.strip():
+        raise ValidationFailed.on("mrz", "no MRZ lines were given")
+    return documents.parse(mrz, on=on, correct=True)
+
+
+def _require_valid(parsed) -> None:
+    if parsed.errors:
+        details = [{**e.to_dict(), "field": "mrz", "mrz_field": e.field} for e in parsed.errors]
+        raise ValidationFailed(f"mrz: {parsed.errors[0].message}", details=details)
+
+
+def _split_birth(parsed) -> tuple[int | None, int | None, int | None]:
+    """Year, month, day from the MRZ birth date; unknown parts stay None."""
+    if parsed.birth_date:
+        return parsed.birth_date.year, parsed.birth_date.month, parsed.birth_date.day
+    raw = parsed.birth_date_raw or ""
+    if len(raw) != 6 or not raw[:2].isdigit():
+        return None, None, None
+    year = 1900 + int(raw[:2])
+    if year + 100 <= date.today().year:
+        year += 100
+    month = int(raw[2:4]) if raw[2:4].isdigit() and 1 <= int(raw[2:4]) <= 12 else None
+    day = int(raw[4:6]) if month and raw[4:6].isdigit() else None
+    return year, month, day
+
+
+def _person_data(parsed) -> PersonData:
+    year, month, day = _split_birth(parsed)
+    nationality = parsed.nationality or ""
+    return PersonData(
+        surname=parsed.surname or "", given_names=parsed.given_names or "",
+        birth_year=year, birth_month=month, birth_day=day, sex=parsed.sex or "X",
+        nationalities=(nationality,) if nationality and len(nationality) == 3 else (),
+    )
+
+
+def _document_data(parsed) -> DocumentData:
+    return DocumentData(document_code=parsed.document_code or "P<", number=parsed.document_number or "",
+                        issuing_state=parsed.issuing_state or "", expiry_date=parsed.expiry_date)
+
+
+def _find_person(parsed) -> tuple[Person | None, TravelDocument | None]:
+    if not parsed.document_number or not parsed.issuing_state:
+        return None, None
+    doc = (TravelDocument.objects.select_related("person")
+           .filter(issuing_state_id=parsed.issuing_state, number=parsed.document_number).first())
+    return (doc.person, doc) if doc else (None, None)
+
+
+def _local(now=None):
+    now = now or timezone.now()
+    return now, timezone.localdate(now)
+
+
+# -- check -----------------------------------------------------------------------------
+
+def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, on: date | None = None,
+          record_hits: bool = True) -> CheckResult:
+    """Parse, identify, screen and evaluate the stay of one traveller (a read).
+
+    The read of the person's record is audited; watchlist hits are stored for review.
+    """
+    _require_desk(actor, post)
+    _direction(direction)
+    on = on or timezone.localdate()
+    parsed = _parse(mrz, on)
+    document = parsed.to_dict(on)
+    person, _doc = _find_person(parsed)
+    nationality = parsed.nationality
+
+    hits = []
+    if parsed.surname or parsed.document_number:
+        from sarhad.watchlists.services import screen
+
+        outcome = screen(
+            actor, surname=parsed.surname or "", given_names=parsed.given_names or "",
+            native_name=person.native_name if person else "",
+            birth_date=parsed.birth_date.isoformat() if parsed.birth_date else None,
+            nationality=nationality, sex=parsed.sex if parsed.sex in ("F", "M") else None,
+            document_number=parsed.document_number, issuing_state=parsed.issuing_state,
+            person=person, post=post, context=f"border_{direction}", record=record_hits,
+        )
+        hits = [
+            {"id": str(h.id) if h.id else None, "score": round(h.score, 3), "list": h.list_name,
+             "required_action": h.required_action, "explanation": h.explanation_text, "status": h.status,
+             "entry_id": str(h.entry_id)}
+            for h in outcome.hits
+        ]
+
+    stay_info = None
+    if parsed.valid or parsed.nationality:
+        if direction == Direction.ENTRY:
+            stay_info = stay.assess_entry(person, nationality, on).as_dict()
+        else:
+            stay_info = {"overstay_days": stay.overstay_on_exit(person, nationality, on),
+                         "regime": stay.regime_for(nationality).kind}
+
+    history = [
+        {"date": c.local_date.isoformat(), "direction": c.direction, "post": c.post_id,
+         "permitted_until": c.permitted_until.isoformat() if c.permitted_until else None}
+        for c in reversed(stay.history(person)[-10:])
+    ]
+    person_info = None
+    visas, permits = [], []
+    if person is not None:
+        person_info = {
+            "id": str(person.pk), "surname": person.surname, "given_names": person.given_names,
+            "native_name": person.native_name, "birth_date": person.birth_date_display, "sex": person.sex,
+        }
+        visas = [{"kind": v.kind, "number": v.number, "valid_from": v.valid_from.isoformat(),
+                  "valid_until": v.valid_until.isoformat(), "duration_days": v.duration_days}
+                 for v in person.visas.all()[:5]]
+        permits = [{"kind": p.kind, "number": p.number, "valid_from": p.valid_from.isoformat(),
+                    "valid_until": p.valid_until.isoformat()} for p in person.permits.all()[:5]]
+
+    result = CheckResult(
+        post=post, direction=direction, on=on, document=document, person=person_info, history=history,
+        hits=hits, stay=stay_info, recommendation=recommend(parsed, hits, stay_info, direction, on),
+        visas=visas, permits=permits,
+    )
+    record_event(actor, "check", "person", person.pk if person else None,
+                 {"direction": direction, "document": parsed.document_number or "",
+                  "hits": len(hits), "decision": result.recommendation["decision"]}, post=post)
+    return result
+
+
+def recommend(parsed, hits: list[dict], stay_info: dict | None, direction: str, on: date) -> dict:
+    """The decision the rules point to, with the reasons an officer can read.
+
+    Refusal codes follow the standard form (A no valid document, C no visa, F stay used
+    up, H entry ban or alert). Open hits that are not a refusal order go to second line.
+    """
+    reasons, why = [], []
+    if parsed.errors:
+        return {"decision": "refer", "reasons": [], "why": ["the MRZ has errors: check the document by hand"]}
+    refusing_hits = [h for h in hits if h["status"] in ("open", "confirmed") and h["required_action"] == "refuse_entry"]
+    other_hits = [h for h in hits if h["status"] in ("open", "confirmed") and h not in refusing_hits]
+    if direction == Direction.ENTRY:
+        if parsed.expired(on):
+            reasons.append("A")
+            why.append("the travel document has expired")
+        if refusing_hits:
+            reasons.append("H")
+            why.append(f"entry ban or alert: {refusing_hits[0]['list']}")
+        if stay_info and not stay_info.get("allowed", True):
+            if stay_info.get("regime") in ("visa_required", "evisa") and not stay_info.get("last_permitted_day"):
+                reasons.append("C")
+                why.append("no valid visa or residence permit")
+            else:
+                reasons.append("F")
+                why.append("the permitted stay is already used up")
+        if reasons:
+            return {"decision": "refuse", "reasons": reasons, "why": why}
+    if refusing_hits or other_hits:
+        hit = (refusing_hits or other_hits)[0]
+        return {"decision": "refer", "reasons": [], "why": [f"watchlist hit ({hit['list']}): {hit['required_action']}"]}
+    if direction == Direction.EXIT and stay_info and stay_info.get("overstay_days"):
+        return {"decision": "record_exit", "reasons": [],
+                "why": [f"overstayed by {stay_info['overstay_days']} days: record and report"]}
+    return {"decision": "admit" if direction == Direction.ENTRY else "record_exit", "reasons": [], "why": []}
+
+
+# -- state changes ---------------------------------------------------------------------
+
+def _existing_for_key(model, key: str | None, post: str, mrz_number: str | None):
+    if not key:
+        return None
+    row = model.objects.filter(idempotency_key=key).select_related("document").first()
+    if row is None:
+        return None
+    if row.post_id != post or (row.document and mrz_number and row.document.number != mrz_number):
+        raise Conflict(f"idempotency key {key!r} was already used for a different request", code="idempotency_conflict")
+    return row
+
+
+def _officer_fields(actor: Actor) -> dict:
+    return {"officer_id": actor.id} if actor.kind == "user" else {"client_id": actor.id} if actor.kind == "api" else {}
+
+
+@transaction.atomic
+def record_entry(actor: Actor, mrz: str, post: str, *, idempotency_key: str | None = None,
+                 notes: str = "", now=None) -> tuple[Crossing, bool]:
+    """Admit a traveller: register them if new, record the entry with the permitted stay.
+
+    Returns ``(crossing, created)``; a retry with the same idempotency key returns the
+    crossing recorded the first time and ``created=False``.
+    """
+    _require_desk(actor, post, "border.record")
+    now, today = _local(now)
+    parsed = _parse(mrz, today)
+    _require_valid(parsed)
+    existing = _existing_for_key(Crossing, idempotency_key, post, parsed.document_number)
+    if existing:
+        return existing, False
+    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post)
+    assessment = stay.assess_entry(person, parsed.nationality, today)
+    open_entry = (Crossing.objects.select_for_update().filter(person=person, direction=Direction.ENTRY,
+                                                              exit__isnull=True, exit_missing=False)
+                  .order_by("-occurred_at").first())
+    if open_entry is not None:
+        # Entered again without a recorded exit: the traveller left unseen.
+        open_entry.exit_missing = True
+        open_entry.save(update_fields=["exit_missing"])
+    try:
+        with transaction.atomic():
+            crossing = Crossing.objects.create(
+                person=person, document=document, post_id=post, direction=Direction.ENTRY, occurred_at=now,
+                local_date=today, permitted_until=assessment.last_permitted_day, idempotency_key=idempotency_key,
+                notes=notes, **_officer_fields(actor),
+            )
+    except IntegrityError:  # the same key recorded by a concurrent retry
+        return Crossing.objects.get(idempotency_key=idempotency_key), False
+    record_event(actor, "create", "crossing", crossing.pk,
+                 {"direction": "entry", "person": str(person.pk), "permitted_until":
+                  crossing.permitted_until.isoformat() if crossing.permitted_until else None,
+                  "exit_missing_before": bool(open_entry)}, post=post)
+    return crossing, True
+
+
+@transaction.atomic
+def record_exit(actor: Actor, mrz: str, post: str, *, idempotency_key: str | None = None,
+                notes: str = "", now=None) -> tuple[Crossing, bool]:
+    """Record an exit, close the open entry, and note the days overstayed (if any).
+
+    Returns ``(crossing, created)`` like :func:`record_entry`.
+    """
+    _require_desk(actor, post, "border.record")
+    now, today = _local(now)
+    parsed = _parse(mrz, today)
+    _require_valid(parsed)
+    existing = _existing_for_key(Crossing, idempotency_key, post, parsed.document_number)
+    if existing:
+        return existing, False
+    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post)
+    overstay = stay.overstay_on_exit(person, parsed.nationality, today)
+    open_entry = (Crossing.objects.select_for_update().filter(person=person, direction=Direction.ENTRY,
+                                                              exit__isnull=True, exit_missing=False)
+                  .order_by("-occurred_at").first())
+    try:
+        with transaction.atomic():
+            crossing = Crossing.objects.create(
+                person=person, document=document, post_id=post, direction=Direction.EXIT, occurred_at=now,
+                local_date=today, entry=open_entry, overstay_days=overstay, idempotency_key=idempotency_key,
+                notes=notes, **_officer_fields(actor),
+            )
+    except IntegrityError:
+        return Crossing.objects.get(idempotency_key=idempotency_key), False
+    record_event(actor, "create", "crossing", crossing.pk,
+                 {"direction": "exit", "person": str(person.pk), "overstay_days": overstay,
+                  "entry": str(open_entry.pk) if open_entry else None}, post=post)
+    return crossing, True
+
+
+def _reasons(codes) -> list[RefusalReason]:
+    codes = [c.strip().upper() for c in codes if c and c.strip()]
+    if not codes:
+        raise ValidationFailed.on("reasons", "choose at least one refusal reason (A–I)")
+    found = {r.code: r for r in RefusalReason.objects.filter(code__in=codes)}
+    for i, code in enumerate(codes):
+        if code not in found:
+            raise ValidationFailed.on("reasons", f"unknown refusal reason {code!r} at position {i + 1} (use A–I)")
+    return [found[c] for c in dict.fromkeys(codes)]
+
+
+@transaction.atomic
+def refuse(actor: Actor, mrz: str, post: str, reasons, *, notes: str = "", idempotency_key: str | None = None,
+           now=None) -> Refusal:
+    """Refuse entry with the standard reasons; the traveller is registered if new."""
+    _require_desk(actor, post, "border.record")
+    now, today = _local(now)
+    reason_rows = _reasons(reasons)
+    parsed = _parse(mrz, today)
+    _require_valid(parsed)
+    existing = _existing_for_key(Refusal, idempotency_key, post, parsed.document_number)
+    if existing:
+        return existing
+    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post)
+    refusal = Refusal.objects.create(person=person, document=document, post_id=post, occurred_at=now,
+                                     local_date=today, notes=notes, idempotency_key=idempotency_key,
+                                     **_officer_fields(actor))
+    refusal.reasons.set(reason_rows)
+    record_event(actor, "create", "refusal", refusal.pk,
+                 {"person": str(person.pk), "reasons": [r.code for r in reason_rows]}, post=post)
+    return refusal
+
+
+@transaction.atomic
+def refer(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, reason: str = "", now=None) -> Referral:
+    """Send the traveller to second-line control (the supervisor's queue)."""
+    _require_desk(actor, post)
+    _direction(direction)
+    now, today = _local(now)
+    parsed = _parse(mrz, today)
+    _require_valid(parsed)
+    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post)
+    referral = Referral.objects.create(person=person, document=document, post_id=post, direction=direction,
+                                       mrz="\n".join(parsed.lines), reason=reason, created_at=now,
+                                       officer_id=actor.id if actor.kind == "user" else None)
+    record_event(actor, "create", "referral", referral.pk, {"person": str(person.pk), "reason": reason}, post=post)
+    return referral
+
+
+@transaction.atomic
+def decide_referral(actor: Actor, referral_id, decision: str, *, reasons=(), notes: str = "") -> Referral:
+    """A supervisor admits or refuses a referred traveller."""
+    actor.require("border.supervise")
+    try:
+        referral = Referral.objects.select_for_update().get(pk=referral_id)
+    except (Referral.DoesNotExist, ValueError, DjangoValidationError):
+        raise NotFound(f"no referral {referral_id}") from None
+    actor.require_post(referral.post_id)
+    if referral.status != Referral.Status.OPEN:
+        raise Conflict(f"referral already decided ({referral.status})", code="already_decided")
+    if decision == "admit":
+        record = record_entry if referral.direction == Direction.ENTRY else record_exit
+        referral.crossing, _ = record(actor, referral.mrz, referral.post_id, notes=notes)
+        referral.status = Referral.Status.ADMITTED
+    elif decision == "refuse":
+        referral.refusal = refuse(actor, referral.mrz, referral.post_id, reasons, notes=notes)
+        referral.status = Referral.Status.REFUSED
+    else:
+        raise ValidationFailed.on("decision", f"must be 'admit' or 'refuse'; found {decision!r}")
+    referral.decided_by_id = actor.id if actor.kind == "user" else None
+    referral.decided_at = timezone.now()
+    referral.decision_notes = notes
+    referral.save()
+    record_event(actor, "decide", "referral", referral.pk, {"decision": decision, "notes": notes},
+                 post=referral.post_id)
+    return referral

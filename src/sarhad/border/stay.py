@@ -1,0 +1,162 @@
+"""The stay question at the desk: which regime applies, what the history says, how long.
+
+Reads the person's crossings, visas and permits and asks the stay-rules kernel
+(:mod:`sarhad.rules`). Pairing entries with exits follows
+``docs/decisions/0005-border-entry-exit-matching.md``: an exit closes the latest open
+entry; an entry that meets an open entry marks that one ``exit_missing`` and counts only
+its entry day (the days after it are not known).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sarhad.rules import Period, Visa as VisaRule, evaluate_stay
+from sarhad.rules.registration import registration_due
+
+from .models import Crossing, Direction, ResidencePermit, StayRegime, Visa
+
+CITIZENSHIP = "AZE"
+
+
+def regime_for(nationality: str | None) -> StayRegime:
+    if nationality == CITIZENSHIP:
+        return StayRegime(kind=StayRegime.Kind.CITIZEN, limit_days=0, window_days=1)
+    regime = StayRegime.objects.filter(nationality_id=nationality).first() if nationality else None
+    return regime or StayRegime.objects.filter(nationality__isnull=True).first() or StayRegime(
+        kind=StayRegime.Kind.VISA_REQUIRED, limit_days=90, window_days=180,
+    )
+
+
+def stays_from_crossings(crossings) -> list[tuple[date, date | None]]:
+    """(entry, exit or None) pairs from crossings in time order, for the stay kernel."""
+    stays: list[tuple[date, date | None]] = []
+    open_entry: date | None = None
+    for c in crossings:
+        if c.direction == Direction.ENTRY:
+            if open_entry is not None:  # exit not recorded: only the entry day is known
+                stays.append((open_entry, open_entry))
+            open_entry = c.local_date
+        elif open_entry is not None:
+            stays.append((open_entry, max(open_entry, c.local_date)))
+            open_entry = None
+    if open_entry is not None:
+        stays.append((open_entry, None))
+    # An exit and a re-entry on the same day touch, which the kernel accepts; an entry
+    # on a day already counted (after an unrecorded exit) starts from that day instead.
+    merged: list[tuple[date, date | None]] = []
+    for entry, exit_ in stays:
+        if merged and merged[-1][1] is not None and entry < merged[-1][1]:
+            entry = merged[-1][1]
+            if exit_ is not None and exit_ < entry:
+                continue
+        merged.append((entry, exit_))
+    return merged
+
+
+@dataclass(frozen=True)
+class StayAssessment:
+    regime: str
+    regime_label: str
+    allowed: bool
+    last_permitted_day: date | None
+    used_days: int | None = None
+    remaining_days: int | None = None
+    overstay_days: int = 0
+    limit: int | None = None
+    window: int | None = None
+    authority: str = ""
+    registration_due: date | None = None
+    registration_threshold: int | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_dict(self) -> dict:
+        out = dict(self.__dict__)
+        for key in ("last_permitted_day", "registration_due"):
+            out[key] = out[key].isoformat() if out[key] else None
+        out["notes"] = list(self.notes)
+        return out
+
+
+def _valid_visa(person, on: date):
+    if person is None:
+        return None
+    return Visa.objects.filter(person=person, valid_from__lte=on, valid_until__gte=on).order_by("-valid_until").first()
+
+
+def _permits(person):
+    if person is None:
+        return []
+    return list(ResidencePermit.objects.filter(person=person))
+
+
+def history(person, before: date | None = None):
+    if person is None:
+        return []
+    qs = Crossing.objects.filter(person=person).order_by("local_date", "occurred_at")
+    if before is not None:
+        qs = qs.filter(local_date__lte=before)
+    return list(qs.only("direction", "local_date", "occurred_at", "post_id", "permitted_until"))
+
+
+def assess_entry(person, nationality: str | None, on: date) -> StayAssessment:
+    """May this person enter today, and until when may they stay?"""
+    regime = regime_for(nationality)
+    label = regime.get_kind_display()
+    if regime.kind == StayRegime.Kind.CITIZEN:
+        return StayAssessment("citizen", label, True, None, authority="citizenship")
+    permits = _permits(person)
+    current_permit = next((p for p in permits if p.valid_from <= on <= p.valid_until), None)
+    if current_permit:
+        return StayAssessment(regime.kind, label, True, current_permit.valid_until,
+                              authority=str(current_permit))
+    visa = _valid_visa(person, on)
+    if regime.kind in (StayRegime.Kind.VISA_REQUIRED, StayRegime.Kind.EVISA) and visa is None:
+        return StayAssessment(regime.kind, label, False, None,
+                              notes=("a valid visa is required and none is recorded for this person",))
+    # Past stays are closed; one still open (no exit recorded) counts its entry day only.
+    stays = [(a, a if b is None else b) for a, b in stays_from_crossings(history(person, on)) if a < on]
+    stays.append((on, None))
+    limit = regime.limit_days if regime.kind == StayRegime.Kind.VISA_FREE else None
+    visa_rule = None
+    per_entry = regime.per_entry_days
+    authority = label
+    if visa is not None:
+        visa_rule = VisaRule(valid_from=visa.valid_from, valid_until=visa.valid_until,
+                             duration_days=visa.duration_days, entries=visa.entries, label=str(visa))
+        authority = str(visa)
+    result = evaluate_stay(stays, on, limit=limit, window=regime.window_days, per_entry_limit=per_entry,
+                           visa=visa_rule, permits=[Period(p.valid_from, p.valid_until) for p in permits])
+    allowed = result.latest_exit is not None and result.latest_exit >= on
+    notes = []
+    if not allowed:
+        notes.append("the permitted stay is already used up")
+    reg = registration_due(on, nationality or "")
+    return StayAssessment(
+        regime.kind, label, allowed, result.latest_exit, result.used_days, result.remaining_days,
+        result.overstay_days, limit, regime.window_days, authority, reg.due, reg.threshold_days, tuple(notes),
+    )
+
+
+def overstay_on_exit(person, nationality: str | None, on: date) -> int:
+    """Days over the permitted stay for a person leaving today (0 when none)."""
+    regime = regime_for(nationality)
+    if regime.kind == StayRegime.Kind.CITIZEN or person is None:
+        return 0
+    stays = stays_from_crossings(history(person, on))
+    if not stays or stays[-1][1] is not None:
+        return 0
+    permits = _permits(person)
+    if any(p.valid_from <= on <= p.valid_until for p in permits):
+        return 0
+    limit = regime.limit_days if regime.kind == StayRegime.Kind.VISA_FREE else None
+    entry_day = stays[-1][0]
+    visa = _valid_visa(person, entry_day)
+    visa_rule = VisaRule(visa.valid_from, visa.valid_until, visa.duration_days, visa.entries) if visa else None
+    if limit is None and visa_rule is None:
+        return 0
+    result = evaluate_stay(stays, on, limit=limit, window=regime.window_days,
+                           per_entry_limit=regime.per_entry_days, visa=visa_rule,
+                           permits=[Period(p.valid_from, p.valid_until) for p in permits])
+    return result.overstay_days

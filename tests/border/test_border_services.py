@@ -1,0 +1,110 @@
+"""The desk flow through the services: check, admit, exit, refuse, refer, decide."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from sarhad.audit.models import AuditEntry
+from sarhad.border import services
+from sarhad.border.models import Crossing, Referral, Refusal
+from sarhad.common.errors import Forbidden, ValidationFailed
+from sarhad.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_clean_traveller_is_admitted_for_90_days(officer, mrz, scenarios):
+    result = services.check(officer, mrz("clean"), "GYD", "entry")
+    assert result.document["valid"] and result.person is None
+    assert result.stay["allowed"] and result.stay["regime"] == "visa_free"
+    today = timezone.localdate()
+    assert result.stay["last_permitted_day"] == (today + timedelta(days=89)).isoformat()
+    assert result.recommendation["decision"] == "admit"
+    crossing, created = services.record_entry(officer, mrz("clean"), "GYD")
+    assert created and crossing.permitted_until == today + timedelta(days=89)
+    assert Person.objects.filter(surname="BERIDZE").count() == 1
+    assert AuditEntry.objects.filter(action="create", object_type="crossing", object_id=str(crossing.pk)).exists()
+
+
+def test_banned_traveller_gets_a_hit_with_explanation_and_refusal_h(officer, mrz, scenarios):
+    result = services.check(officer, mrz("banned"), "GYD", "entry")
+    assert result.hits, "the ban list entry written in another script must be found"
+    assert result.hits[0]["explanation"]
+    assert result.recommendation["decision"] == "refuse" and "H" in result.recommendation["reasons"]
+    refusal = services.refuse(officer, mrz("banned"), "GYD", ["H"], notes="entry ban")
+    assert [r.code for r in refusal.reasons.all()] == ["H"]
+    assert refusal.person_id == scenarios["banned"].pk
+
+
+def test_exit_after_overstay_records_the_days_over(officer, mrz, scenarios):
+    result = services.check(officer, mrz("overstayer"), "GYD", "exit")
+    assert result.stay["overstay_days"] == 120 - 90 + 1
+    crossing, _ = services.record_exit(officer, mrz("overstayer"), "GYD")
+    assert crossing.overstay_days == 31 and crossing.entry is not None
+    assert crossing.entry.person_id == scenarios["overstayer"].pk
+
+
+def test_citizen_has_no_limit_and_expired_passport_is_refused_a(officer, mrz, scenarios):
+    assert services.check(officer, mrz("citizen"), "GYD").recommendation["decision"] == "admit"
+    expired = services.check(officer, mrz("expired"), "GYD")
+    assert expired.document["valid"] and expired.document["expired"]
+    assert "A" in expired.recommendation["reasons"]
+
+
+def test_misread_mrz_is_shown_but_cannot_be_recorded(officer, mrz, scenarios):
+    result = services.check(officer, mrz("misread"), "GYD")
+    assert not result.document["valid"] and result.recommendation["decision"] == "refer"
+    assert "date_of_birth at line 2 pos 20" in result.document["errors"][0]["message"]
+    with pytest.raises(ValidationFailed) as err:
+        services.record_entry(officer, mrz("misread"), "GYD")
+    assert err.value.details[0]["line"] == 2
+    assert Crossing.objects.count() == 1  # only the overstayer's history
+
+
+def test_officer_cannot_work_another_post(samur_officer, mrz, scenarios):
+    with pytest.raises(Forbidden):
+        services.check(samur_officer, mrz("clean"), "GYD")
+    with pytest.raises(Forbidden):
+        services.record_entry(samur_officer, mrz("clean"), "GYD")
+
+
+def test_idempotency_key_records_once(officer, mrz, scenarios):
+    first, created = services.record_entry(officer, mrz("clean"), "GYD", idempotency_key="k-1")
+    again, created_again = services.record_entry(officer, mrz("clean"), "GYD", idempotency_key="k-1")
+    assert created and not created_again and first.pk == again.pk
+    assert Crossing.objects.filter(idempotency_key="k-1").count() == 1
+
+
+def test_double_entry_marks_the_missing_exit(officer, mrz, scenarios):
+    first, _ = services.record_entry(officer, mrz("clean"), "GYD")
+    second, _ = services.record_entry(officer, mrz("clean"), "GYD")
+    first.refresh_from_db()
+    assert first.exit_missing and not second.exit_missing
+
+
+def test_exit_without_recorded_entry_is_kept(officer, mrz, scenarios):
+    crossing, _ = services.record_exit(officer, mrz("clean"), "GYD")
+    assert crossing.entry is None and crossing.overstay_days == 0
+
+
+def test_refer_then_supervisor_refuses(officer, supervisor, mrz, scenarios):
+    referral = services.refer(officer, mrz("clean"), "GYD", "entry", reason="papers look odd")
+    decided = services.decide_referral(supervisor, referral.pk, "refuse", reasons=["E"], notes="no return ticket")
+    assert decided.status == Referral.Status.REFUSED and decided.refusal.reasons.get().code == "E"
+    with pytest.raises(Exception):
+        services.decide_referral(supervisor, referral.pk, "admit")
+
+
+def test_officer_cannot_decide_referrals(officer, mrz, scenarios):
+    referral = services.refer(officer, mrz("clean"), "GYD")
+    with pytest.raises(Forbidden):
+        services.decide_referral(officer, referral.pk, "admit")
+
+
+def test_refusal_needs_known_reasons(officer, mrz, scenarios):
+    with pytest.raises(ValidationFailed, match="reasons"):
+        services.refuse(officer, mrz("clean"), "GYD", [])
+    with pytest.raises(ValidationFailed, match="position 2"):
+        services.refuse(officer, mrz("clean"), "GYD", ["H", "Z"])
+    assert Refusal.objects.count() == 0
