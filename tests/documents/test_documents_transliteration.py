@@ -184,3 +184,9 @@ def test_truncation_cut_on_a_separator_still_ends_with_a_letter():
 def test_empty_name_is_refused():
     with pytest.raises(TransliterationError):
         mrz_name("'-", "", 39)
+
+
+def test_soft_sign_writes_nothing_and_leaves_no_empty_component():
+    assert transliterate_name("Ольга Ь Игорь") == "OLGA<IGOR"
+    with pytest.raises(TransliterationError):
+        mrz_name("Ь", "", 30)

@@ -211,9 +211,10 @@ def _components(text: str, lang: str | None, choices: Mapping[str, str] | None,
     last = ""
 
     def close() -> None:
-        if current:
-            components.append("".join(current))
-            current.clear()
+        word = "".join(current)
+        if word:  # letters that write nothing (Ь) leave no empty component
+            components.append(word)
+        current.clear()
 
     n = len(text)
     for i, char in enumerate(text):
