@@ -114,7 +114,8 @@ def generate(crossings: int, travellers: int) -> pl.DataFrame:
     date would hold it: every traveller makes at least one trip; a fifth of them are
     regulars (about five trips) and 4 % commuters (about 35 short trips); trips last one to
     two weeks mostly, 1.5 % are long stays (60-180 days: the overstays); trips still running
-    on the evaluation date have no exit. A few percent more rows are drawn than asked, the
+    on the evaluation date have no exit; history starts are spread so that about as many
+    travellers are in the country on the evaluation date as on any other day. A few percent more rows are drawn than asked, the
     ones after the evaluation date dropped, and a seeded random subset kept to the exact
     size."""
     want = int(crossings * 1.04)
@@ -135,8 +136,12 @@ def generate(crossings: int, travellers: int) -> pl.DataFrame:
         _uniform(n, 3).alias("u_long"),
         _uniform(n, 4).alias("u_gap"),
         _uniform(n, 5).alias("u_order"),
-        (_uniform(n, 6) * 200).cast(pl.Int64).alias("u_start"),
+        _uniform(n, 6).alias("u_start"),
     ).with_columns(pl.len().over("person_id").alias("trips"))
+    # spread the start of each history so that histories end all through the three years
+    span = 600 * (pl.col("trips") - 1) / pl.col("trips") + 8 * pl.col("trips")
+    room = (1095 - span).clip(lower_bound=0)
+    df = df.with_columns((pl.col("u_start") * room).cast(pl.Int64).alias("u_start"))
     length = (
         pl.when(pl.col("u_long") < 0.015)
         .then(60 + (pl.col("u_len") * 120).cast(pl.Int64))
