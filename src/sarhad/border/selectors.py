@@ -66,6 +66,10 @@ def dashboard(actor: Actor, post: str | None = None, day: date | None = None) ->
     }
 
 
+OVERSTAYER_COLUMNS = ["surname", "given_names", "nationality", "entry_date", "post", "permitted_until", "days_over",
+                      "person_id"]
+
+
 def overstayers(actor: Actor, on: date | None = None, *, nationality: str | None = None,
                 post: str | None = None, min_days: int = 1, limit: int | None = None) -> list[dict]:
     """People inside the country beyond their permitted stay on ``on``; most days first.

@@ -154,7 +154,7 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
             person=person, post=post, context=f"border_{direction}", record=record_hits,
         )
         hits = [
-            {"id": str(h.id) if h.id else None, "score": round(h.score, 3), "list": h.list_name,
+            {"id": str(h.id) if h.id else None, "score": round(h.score, 3), "band": h.band, "list": h.list_name,
              "required_action": h.required_action, "explanation": h.explanation_text, "status": h.status,
              "entry_id": str(h.entry_id)}
             for h in outcome.hits
@@ -206,8 +206,10 @@ def recommend(parsed, hits: list[dict], stay_info: dict | None, direction: str, 
     reasons, why = [], []
     if parsed.errors:
         return {"decision": "refer", "reasons": [], "why": ["the MRZ has errors: check the document by hand"]}
-    refusing_hits = [h for h in hits if h["status"] in ("open", "confirmed") and h["required_action"] == "refuse_entry"]
-    other_hits = [h for h in hits if h["status"] in ("open", "confirmed") and h not in refusing_hits]
+    live = [h for h in hits if h["status"] in ("open", "confirmed")]
+    # A strong hit (band "hit") ordering refusal points to H; weaker ones go to second line.
+    refusing_hits = [h for h in live if h["band"] == "hit" and h["required_action"] == "refuse_entry"]
+    other_hits = [h for h in live if h not in refusing_hits]
     if direction == Direction.ENTRY:
         if parsed.expired(on):
             reasons.append("A")

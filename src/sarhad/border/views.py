@@ -140,10 +140,6 @@ def _overstayer_filters(request):
     return {"on": on, "nationality": request.GET.get("nationality") or None, "post": request.GET.get("post") or None}
 
 
-OVERSTAYER_COLUMNS = ["surname", "given_names", "nationality", "entry_date", "post", "permitted_until", "days_over",
-                      "person_id"]
-
-
 @login_required
 @with_actor
 def overstayers(request, actor):
@@ -156,14 +152,14 @@ def overstayers(request, actor):
                                  limit=None if fmt else 500)
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=OVERSTAYER_COLUMNS, extrasaction="ignore")
+        writer = csv.DictWriter(buffer, fieldnames=selectors.OVERSTAYER_COLUMNS, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="overstayers-{filters["on"]}.csv"'
         return response
     if fmt == "xlsx":
-        response = HttpResponse(notices.overstayers_xlsx(rows, OVERSTAYER_COLUMNS),
+        response = HttpResponse(notices.overstayers_xlsx(rows, selectors.OVERSTAYER_COLUMNS),
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response["Content-Disposition"] = f'attachment; filename="overstayers-{filters["on"]}.xlsx"'
         return response
