@@ -36,7 +36,6 @@ data (the only per-person state is the sort order).
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable
 
 import polars as pl
 

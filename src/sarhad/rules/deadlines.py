@@ -36,10 +36,10 @@ from __future__ import annotations
 
 import calendar as _calendar
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from .calendar import WorkingCalendar, azerbaijan_calendar
 from .errors import InvalidParameter, InvalidStay, UnknownRule, UnknownUnit
