@@ -29,6 +29,7 @@ only one word of two multi-word names agrees, the score is at most 0.5.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -36,7 +37,7 @@ from rapidfuzz.distance import Levenshtein, LCSseq
 
 from .normalise import detect_script, tokens as _tokens
 from .persian import persian_forms, persian_skeleton, split_suffix
-from .phonetic import VOWELS, skeleton, sound_key
+from .phonetic import VOWELS, skeleton, sound_keys
 from .translit import word_forms
 
 __all__ = [
@@ -75,6 +76,8 @@ class Token:
     role: str  # "name" | "patronymic"
     gender: str  # "M" | "F" | ""
     skeletons: tuple[str, ...]  # consonant skeletons for blocking keys
+    readings: frozenset[str] = frozenset()  # all sound keys (E read as A and as I...)
+    formset: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +165,9 @@ def _patronymic_gender(forms: tuple[str, ...]) -> str:
 def _token(text: str, role: str = "name", gender: str = "") -> Token:
     script = detect_script(text)
     forms = word_forms(text)
-    keys = tuple(dict.fromkeys(sound_key(f) for f in forms if f))
+    readings = [sound_keys(f) for f in forms if f]
+    keys = tuple(dict.fromkeys(r[0] for r in readings))
+    alt = frozenset(k for r in readings for k in r)
     written = ""
     pkind = ""
     if script == "Arab":
@@ -175,7 +180,7 @@ def _token(text: str, role: str = "name", gender: str = "") -> Token:
     if written:
         skels.add(skeleton(written) or written)
     return Token(text, script, forms, keys, written, role, gender,
-                 tuple(sorted(skels)))
+                 tuple(sorted(skels)), alt, frozenset(forms))
 
 
 @lru_cache(maxsize=100_000)
@@ -205,8 +210,8 @@ def prepare(name: str) -> PreparedName:
             particles.append(w)
             i += 1
             continue
-        if w.startswith("ال") and len(w) > 4 and detect_script(w) == "Arab" and w != "الله":
-            w = w[2:]  # Arabic article al- written joined
+        if w.startswith("ال") and persian_forms(w[2:]) and not persian_forms(w):
+            w = w[2:]  # the Arabic article al- written joined to a known name
         names.append(_token(w))
         i += 1
     # Russian-style patronymics: a third word ending in -ovich/-ovna (never the only
@@ -229,28 +234,43 @@ _SIM_CACHE_MAX = 400_000
 
 
 @lru_cache(maxsize=100_000)
-def _mandatory(key: str) -> tuple[str, str]:
-    """(key with V as U, its letters that a Persian spelling must write)."""
+def _mandatory(key: str, diphthong: bool) -> tuple[str, str]:
+    """(key with V as U, the letters of it that a Persian spelling must write).
+
+    Consonants must be written; so must the i of a diphthong (Hüseyn: حسین), when the
+    Latin form shows one (a y after a vowel)."""
     k = key.replace("V", "U")
     mand = []
     prev = ""
     for orig, c in zip(key, k):
-        if orig not in VOWELS or (orig == "I" and prev in VOWELS and prev):
+        if orig not in VOWELS or (diphthong and orig == "I" and prev and prev in VOWELS):
             mand.append(c)
         prev = orig
     return k, "".join(mand)
 
 
-def _written_misses(written: str, key: str) -> int:
+def _written_misses(written: str, key: str, diphthong: bool) -> float:
+    """Letters of a Persian-script word missing from a Latin key, and the other way.
+
+    A written consonant or a required Latin letter missing counts 1; a written long
+    vowel that the Latin key lacks counts 0.5 (Latin keys drop glides)."""
     w = written.replace("V", "U")
-    k, mand = _mandatory(key)
-    m1 = len(w) - LCSseq.similarity(w, k)
+    k, mand = _mandatory(key, diphthong)
+    lcs = LCSseq.similarity(w, k)
+    unmatched = len(w) - lcs
+    if unmatched:
+        wc = "".join(c for c in w if c not in VOWELS)
+        cons_missing = len(wc) - LCSseq.similarity(wc, k)
+        unmatched = cons_missing + 0.5 * (unmatched - cons_missing)
     m2 = len(mand) - LCSseq.similarity(w, mand)
-    return m1 + m2
+    return unmatched + m2
+
+
+_DIPHTHONG = re.compile(r"[AEIOU]Y")
 
 
 def _edit_score(r: float) -> float:
-    return max(0.0, 0.93 - 1.6 * (1.0 - r))
+    return max(0.0, 0.93 - 2.5 * (1.0 - r))
 
 
 def token_similarity(a: Token, b: Token) -> tuple[float, str]:
@@ -269,9 +289,9 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
 def _token_similarity(a: Token, b: Token) -> tuple[float, str]:
     if a.text == b.text:
         return 1.0, "exact"
-    if a.forms and b.forms and not set(a.forms).isdisjoint(b.forms):
+    if not a.formset.isdisjoint(b.formset):
         return 0.97, "transliteration"
-    if a.keys and b.keys and not set(a.keys).isdisjoint(b.keys):
+    if not a.readings.isdisjoint(b.readings):
         return 0.93, "phonetic"
     # an initial against a word
     for x, y in ((a, b), (b, a)):
@@ -288,18 +308,38 @@ def _token_similarity(a: Token, b: Token) -> tuple[float, str]:
             best = _edit_score(r)
         else:
             w, other = (a, b) if a.written else (b, a)
-            misses = min((_written_misses(w.written, k) for k in other.keys), default=9)
+            diph = any(_DIPHTHONG.search(f) for f in other.forms)
+            misses = min((_written_misses(w.written, k, diph) for k in other.readings),
+                         default=9.0)
             if misses == 0:
                 return 0.92, "written_form"
-            best = 0.70 if misses == 1 else max(0.0, 0.55 - 0.15 * (misses - 2))
+            best = {0.5: 0.80, 1.0: 0.60}.get(misses, max(0.0, 0.45 - 0.15 * (misses - 1.5)))
             kind = "written_form"
     for x in a.keys:
         for y in b.keys:
+            if _inner_vowel_insertion(x, y):
+                # an unwritten vowel written out (Sargsyan / Саркисян)
+                if 0.85 > best:
+                    best, kind = 0.85, "phonetic"
+                continue
             r = Levenshtein.normalized_similarity(x, y)
             s = _edit_score(r)
             if s > best:
                 best, kind = s, "edit_distance"
     return best, kind
+
+
+def _inner_vowel_insertion(x: str, y: str) -> bool:
+    """True when one key is the other with one vowel added inside the word."""
+    if len(x) == len(y) + 1:
+        x, y = y, x
+    if len(y) != len(x) + 1 or len(x) < 4:
+        return False
+    for k in range(1, len(y) - 1):
+        if y[k] in VOWELS and y[k - 1] not in VOWELS and y[k + 1] not in VOWELS \
+                and y[:k] + y[k + 1:] == x:
+            return True
+    return False
 
 
 # --- comparing names ----------------------------------------------------------------------
@@ -311,7 +351,6 @@ def _assign(q: tuple[Token, ...], c: tuple[Token, ...]
     for i, a in enumerate(q):
         for j, b in enumerate(c):
             s, kind = token_similarity(a, b)
-            # prefer pairing patronymic with patronymic, name with name
             bonus = 0.001 if (a.role == b.role) else 0.0
             cells.append((s + bonus, i, j, s, kind))
     cells.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -329,74 +368,70 @@ def _assign(q: tuple[Token, ...], c: tuple[Token, ...]
 
 def compare_prepared(query: PreparedName, candidate: PreparedName) -> NameComparison:
     """Compare two prepared names (see :func:`prepare`)."""
-    q = query.all_tokens
-    c = candidate.all_tokens
+    qn, cn = query.tokens, candidate.tokens
     notes: list[str] = []
-    if not q or not c:
+    if not qn or not cn:
         return NameComparison(0.0, (), query.original, candidate.original, ("empty name",))
-    pairs = _assign(q, c)
     parts: list[PartMatch] = []
-    core_scores: list[float] = []
-    patr_penalty = 1.0
+    core: list[float] = []
     gender_conflict = False
-    good_core = 0
+    # name words with name words, in any order
+    pairs = _assign(qn, cn)
     for i, j, s, kind in pairs:
-        a, b = q[i], c[j]
+        a, b = qn[i], cn[j]
         if a.gender and b.gender and a.gender != b.gender:
             gender_conflict = True
-        if a.role == "patronymic" and b.role == "patronymic":
-            if s < 0.5:
-                patr_penalty = 0.9
-                notes.append("different father's names")
-            elif s >= 0.7:
-                core_scores.append(s)
-            parts.append(PartMatch(a.text, b.text, kind, s))
-            continue
-        if s < 0.3 and (a.role == "patronymic" or b.role == "patronymic"):
-            # a name word against the other side's patronymic, with nothing in common:
-            # leave both unpaired
-            pairs_left = (a, b)
-            for t, side in zip(pairs_left, ("q", "c")):
-                if t.role == "patronymic":
-                    parts.append(PartMatch(t.text if side == "q" else "",
-                                           t.text if side == "c" else "",
-                                           "extra_patronymic", 1.0))
-                else:
-                    parts.append(PartMatch(t.text if side == "q" else "",
-                                           t.text if side == "c" else "", "missing", 0.0))
-            continue
-        core_scores.append(s)
-        if s >= 0.5:
-            good_core += 1
+        core.append(s)
         parts.append(PartMatch(a.text, b.text, kind, s))
-    paired_q = {i for i, _, _, _ in pairs}
-    paired_c = {j for _, j, _, _ in pairs}
-    for i, t in enumerate(q):
-        if i not in paired_q:
+    left_q = [qn[i] for i in range(len(qn)) if i not in {p[0] for p in pairs}]
+    left_c = [cn[j] for j in range(len(cn)) if j not in {p[1] for p in pairs}]
+    # patronymics with patronymics; an unmarked patronymic (a third name word on one side)
+    # may stand against the other side's marked one
+    qp = query.patronymics + tuple(left_q)
+    cp = candidate.patronymics + tuple(left_c)
+    patr_penalty = 1.0
+    missing = 0
+    if qp and cp:
+        ppairs = _assign(qp, cp)
+    else:
+        ppairs = []
+    done_q, done_c = set(), set()
+    for i, j, s, kind in ppairs:
+        a, b = qp[i], cp[j]
+        both_marked = a.role == "patronymic" and b.role == "patronymic"
+        if not both_marked and s < 0.7:
+            continue  # not the same word: leave both unpaired
+        done_q.add(i)
+        done_c.add(j)
+        if a.gender and b.gender and a.gender != b.gender and both_marked:
+            gender_conflict = True
+        if s < 0.5:
+            patr_penalty = min(patr_penalty, 0.75)
+            notes.append("different father's names")
+        elif s < 0.7:
+            patr_penalty = min(patr_penalty, 0.9)
+        parts.append(PartMatch(a.text, b.text, kind if both_marked else kind, s))
+    for side, toks, done in (("q", qp, done_q), ("c", cp, done_c)):
+        for i, t in enumerate(toks):
+            if i in done:
+                continue
             kind = "extra_patronymic" if t.role == "patronymic" else "missing"
-            parts.append(PartMatch(t.text, "", kind, 1.0 if kind != "missing" else 0.0))
-    for j, t in enumerate(c):
-        if j not in paired_c:
-            kind = "extra_patronymic" if t.role == "patronymic" else "missing"
-            parts.append(PartMatch("", t.text, kind, 1.0 if kind != "missing" else 0.0))
-    missing = sum(1 for p in parts if p.kind == "missing")
-    if not core_scores:
-        return NameComparison(0.0, tuple(parts), query.original, candidate.original,
-                              tuple(notes + ["no name words in common"]))
-    mean = sum(core_scores) / len(core_scores)
-    score = min(mean, min(core_scores) + 0.15)
+            missing += kind == "missing"
+            parts.append(PartMatch(t.text if side == "q" else "", t.text if side == "c" else "",
+                                   kind, 1.0 if kind != "missing" else 0.0))
+    mean = sum(core) / len(core)
+    score = min(mean, min(core) + 0.15)
     if missing:
         score *= 0.97 ** missing
         notes.append(f"{missing} name word(s) without counterpart")
-    n_q, n_c = len(query.tokens), len(candidate.tokens)
-    if good_core < 2 and (n_q >= 2 or n_c >= 2):
+    good = sum(1 for x in core if x >= 0.5)
+    if good < 2 and (len(qn) >= 2 or len(cn) >= 2):
         score = min(score, 0.5)
         notes.append("only one name word agrees")
     if gender_conflict:
         score *= 0.6
         notes.append("male and female name forms")
-    score *= patr_penalty
-    score = max(0.0, min(1.0, score))
+    score = max(0.0, min(1.0, score * patr_penalty))
     return NameComparison(round(score, 4), tuple(parts), query.original, candidate.original,
                           tuple(notes))
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import tables as T
-from .phonetic import sound_key
+from .phonetic import letter_key
 
 __all__ = ["KNOWN_STEMS", "persian_forms", "persian_skeleton", "split_suffix"]
 
@@ -126,6 +126,8 @@ def split_suffix(token: str) -> tuple[str, str]:
     for suf, kind in _SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 2:
             stem = word[: -len(suf)]
+            if stem not in KNOWN_STEMS and len(stem.replace("ء", "")) < 3:
+                continue
             if kind in {"li", "i"} and stem not in KNOWN_STEMS:
                 continue
             return stem, kind
@@ -142,7 +144,7 @@ def persian_forms(token: str) -> tuple[str, ...]:
     if not kind:
         return forms
     out: list[str] = []
-    for f in forms[:4]:
+    for f in forms:
         for suf in _SUFFIX_LATIN[kind]:
             if suf.startswith("Y") and f[-1] not in "AEIOU":
                 suf = suf[1:] if kind in {"yev", "yeva"} else "I" + suf[1:]
@@ -150,15 +152,24 @@ def persian_forms(token: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_SUN_LETTERS = set("تثدذرزسشصضطظلن")
+
+
 def _letter(ch: str, pos: int, n: int, word: str) -> str:
     if ch in T.PERSIAN_CONSONANTS:
+        if ch == "ل" and pos > 1 and word[pos - 1] == "ا" and pos + 1 < n \
+                and word[pos + 1] in _SUN_LETTERS:
+            return ""  # the article assimilates: علم‌الدین = Elməddin
         return T.PERSIAN_CONSONANTS[ch]
-    if ch in "اآ":
+    if ch == "آ":
         return "A"
+    if ch == "ا":
+        # an initial alef only carries the first vowel, whichever it is
+        return "" if pos == 0 else "A"
     if ch == "و":
         return "V" if pos == 0 else "U"
     if ch == "ی":
-        return "Y" if pos == 0 else "I"
+        return "" if pos == 0 else "I"  # initial y- is a glide, as in the Latin keys
     if ch == "ه":
         return "A" if pos == n - 1 and n > 2 else "H"
     if ch in "عء":
@@ -171,9 +182,11 @@ def persian_skeleton(token: str) -> str:
     """The written letters of a Persian-script word as a sound key (long vowels kept)."""
     word = token.replace(ZWNJ, "")
     stem, kind = split_suffix(word)
-    latin = "".join(_letter(c, i, len(stem), stem) for i, c in enumerate(stem))
+    # each letter on its own, so that two letters never read as one digraph (ت + ه)
+    key = "".join(letter_key(_letter(c, i, len(stem), stem)) for i, c in enumerate(stem))
     if kind:
         # only the consonant of -ov/-yev: Persian writes either vowel (وف، اف)
-        latin += {"zade": "ZADA", "ov": "V", "yev": "V", "ova": "VA", "yeva": "VA",
-                  "li": "LI", "i": "I"}[kind]
-    return sound_key(latin) if latin else ""
+        key += {"zade": "ZATA", "ov": "V", "yev": "V", "ova": "VA", "yeva": "VA",
+                "li": "LI", "i": "I"}[kind]
+    # doubled letters stay: in this script two written letters are two sounds
+    return key

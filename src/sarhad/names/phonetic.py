@@ -1,7 +1,7 @@
 """Sound keys: what stays the same when one name is romanised by different systems.
 
 >>> sound_key("MAMMADOV"), sound_key("MAMEDOV")
-('MAMADUV', 'MAMADUV')
+('MAMATUV', 'MAMATUV')
 >>> sound_key("HUSEYNOV"), sound_key("GUSEINOV"), sound_key("HASANOV")
 ('KUSAINUV', 'KUSAINUV', 'KASANUV')
 >>> sound_key("CAFAROV") == sound_key("DZHAFAROV") == sound_key("JAFAROV")
@@ -14,7 +14,8 @@ changes (Soundex and Metaphone were made for English surnames and fold the wrong
 e.g. they keep the Azerbaijani c / Russian дж / English j apart):
 
 * digraphs of the different systems collapse: SHCH/SCH→S, DZH/DJ/ZH→J, KH→H, GH→G,
-  SH→S, CH/TCH→C, TS/TC/CZ/TZ (ц)→C, PH→F, TH→T, W→V, OU/OO→U, EE→I;
+  SH→S, CH/TCH→C, TS/TC/CZ/TZ (ц) and DZ→C, PH→F, TH→T, W→V, OU/OO→U, EE→I, and the
+  German UE/OE for ü/ö;
 * X is the Azerbaijani x (= kh) except after a vowel, where it is the Western ks;
 * the guttural letters that the systems exchange — Azerbaijani h and q and Russian г/к/х
   (Hüseynov/Гусейнов, Quliyev/Кулиев, Rəhimov/Рагимов, Xəlilov/Халилов) — become K;
@@ -22,7 +23,10 @@ e.g. they keep the Azerbaijani c / Russian дж / English j apart):
 * vowels fold to three classes: A (a, e, ə — ə is written а or е in Russian forms),
   I (i, ı, y), U (o, u, ö, ü); a Russian softening i/y between a consonant and a vowel
   (Гюнель GIUNEL, Кямаля KIAMALIA, ICAO MARIIA) is dropped;
-* final d/b are devoiced (Murad/Murat, Rəcəb/Recep); doubled letters are written once.
+* d/t and b/p are not told apart (Murad/Murat, Mehdiyev/Мехтиев, Ələkbərov/Алекперов);
+  a glide i/y between vowels or before the first vowel is dropped (Abdullayev/Abdullaev,
+  Yelena/Elena), GOST's J for й before a consonant is read as Y (Lejla);
+  doubled letters are written once.
 
 The *skeleton* drops the vowels. It is what a Persian or Arabic spelling keeps, and the
 blocking keys are built on it.
@@ -33,38 +37,77 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["sound_key", "skeleton", "VOWELS"]
+__all__ = ["sound_key", "sound_keys", "skeleton", "finish", "letter_key", "VOWELS"]
 
 VOWELS = frozenset("AIU")
 _DIGRAPHS = [
     ("SHCH", "S"), ("SHH", "S"), ("SCH", "S"), ("DZH", "J"), ("DSH", "J"), ("TCH", "C"),
     ("ZH", "J"), ("DJ", "J"), ("KH", "H"), ("GH", "G"), ("SH", "S"), ("CH", "C"),
     ("TC", "C"), ("TS", "C"), ("CZ", "C"), ("TZ", "C"), ("PH", "F"), ("TH", "T"),
-    ("CK", "K"), ("OU", "U"), ("OO", "U"), ("EE", "I"),
+    ("CK", "K"), ("OU", "U"), ("OO", "U"), ("EE", "I"), ("UE", "U"), ("OE", "O"),
+    ("DZ", "C"),
 ]
 _DIGRAPH_RE = re.compile("|".join(a for a, _ in _DIGRAPHS))
 _DIGRAPH_MAP = dict(_DIGRAPHS)
-_LETTERS = str.maketrans({
-    "W": "V", "Y": "I", "E": "A", "O": "U", "G": "K", "Q": "K", "H": "K", "C": "J",
-})
-_X_AFTER_VOWEL = re.compile(r"(?<=[AEIOUY])X")
-_SOFT_RE = re.compile(r"(?<=[^AIU])I(?=[AU])")
+_BASE = {"W": "V", "Y": "I", "O": "U", "G": "K", "Q": "K", "H": "K", "C": "J",
+         "D": "T", "B": "P"}
+_LETTERS_A = str.maketrans(dict(_BASE, E="A"))
+_LETTERS_I = str.maketrans(dict(_BASE, E="I"))
+_J_GLIDE = re.compile(r"(?<![DZ])J(?=[^AEIOUY])")  # GOST 7.79 writes й as J: LEJLA
+_X_AFTER_VOWEL = re.compile(r"(?<=[AEIOU])X")
+_SOFT_RE = re.compile(r"(?<=[^AIU])I(?=[AU])")  # Russian softening: GIUNEL, KIAMALIA
+_GLIDE_RE = re.compile(r"(?<=[AIU])I(?=[AU])|^I(?=[AU])")  # ABDULLAYEV, YELENA
 _DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+def _prepare(latin: str, x_as_h: bool = False) -> str:
+    s = latin
+    if s.endswith("EH") and len(s) > 4:  # Persian final silent h: FATEMEH, ZADEH
+        s = s[:-1]
+    s = _J_GLIDE.sub("Y", s)
+    s = _DIGRAPH_RE.sub(lambda m: _DIGRAPH_MAP[m.group(0)], s)
+    if not x_as_h:
+        s = _X_AFTER_VOWEL.sub("KS", s)
+    return s.replace("X", "H")
+
+
+def finish(key: str) -> str:
+    """Collapse doubled letters and drop glides and softening signs of a key."""
+    s = _DOUBLE_RE.sub(r"\1", key)
+    s = _SOFT_RE.sub("", s)
+    s = _GLIDE_RE.sub("", s)
+    return _DOUBLE_RE.sub(r"\1", s)
 
 
 @lru_cache(maxsize=200_000)
 def sound_key(latin: str) -> str:
     """The sound key of an upper-case ASCII word (see the module docstring)."""
+    return finish(_prepare(latin).translate(_LETTERS_A))
+
+
+def letter_key(latin: str) -> str:
+    """The key letters of one transliterated letter (no glide or softening rules)."""
     s = _DIGRAPH_RE.sub(lambda m: _DIGRAPH_MAP[m.group(0)], latin)
-    s = _X_AFTER_VOWEL.sub("KS", s).replace("X", "H")
-    s = s.translate(_LETTERS)
-    s = _DOUBLE_RE.sub(r"\1", s)
-    s = _SOFT_RE.sub("", s)
-    if s.endswith("D") and len(s) > 2:
-        s = s[:-1] + "T"
-    elif s.endswith("B") and len(s) > 2:
-        s = s[:-1] + "P"
-    return _DOUBLE_RE.sub(r"\1", s)
+    return s.replace("X", "H").translate(_LETTERS_A)
+
+
+@lru_cache(maxsize=200_000)
+def sound_keys(latin: str) -> tuple[str, ...]:
+    """The sound key, and for a word with E a second key reading E as I.
+
+    Persian kasra is written E in Iranian spellings and I in Azerbaijani, Arabic and
+    Turkish ones (Mohsen/Muhsin, Kazem/Kazım, Elham/İlham), while the Azerbaijani ə is
+    written E in Russian forms of the same names (Мамедов): E is either.
+    """
+    s = _prepare(latin)
+    out = [finish(s.translate(_LETTERS_A))]
+    if "E" in s:
+        out.append(finish(s.translate(_LETTERS_I)))
+    if s.endswith("J") and len(s) > 3:  # GOST final й: SERGEJ, NURAJ
+        out.append(finish((s[:-1] + "Y").translate(_LETTERS_A)))
+    if "KS" in s and "X" in latin:  # GOST 7.79 writes х as X: DOROXOV
+        out.append(finish(_prepare(latin, x_as_h=True).translate(_LETTERS_A)))
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=200_000)

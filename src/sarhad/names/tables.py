@@ -166,7 +166,7 @@ PERSIAN_CONSONANTS: dict[str, str] = {
 }
 #: Unify Arabic and Persian code points for the same letter.
 ARABIC_TO_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه",
-                                   "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی"})
+                                   "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ء"})
 #: Harakat, tatweel, and other marks that are not letters.
 ARABIC_MARKS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655"
                    "\u0670\u0640")

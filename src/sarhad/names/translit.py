@@ -30,7 +30,6 @@ from .synthetic import translit_armenian, translit_cyrillic, translit_georgian
 
 __all__ = ["word_forms", "az_latin_forms", "fold_latin"]
 
-_AZ_LETTERS = set("ƏÇŞĞÖÜIİX Q")  # letters that mark a word as possibly Azerbaijani
 _AZ_STRONG = set("Ə")
 _AZ_ENGLISH = {"Ə": "A", "X": "KH", "C": "J", "Ç": "CH", "Ş": "SH", "Ğ": "GH", "Q": "G",
                "Ü": "U", "Ö": "O", "I": "I", "İ": "I", "J": "ZH"}
@@ -85,6 +84,20 @@ def _russian(word: str) -> list[str]:
     return out
 
 
+def _armenian_russian(form: str) -> list[str]:
+    """Armenian names as Russian documents write them: initial h dropped, hov- as o-,
+    medial h dropped (Հովհաննիսյան → Оганесян, Հակոբյան → Акопян, Սահակյան → Саакян)."""
+    out = []
+    if form.startswith("HOV"):
+        out.append("O" + form[3:])
+    elif form.startswith("H"):
+        out.append(form[1:])
+    body = out[-1] if out else form
+    if "H" in body[1:] and "KH" not in body and "GH" not in body:
+        out.append(body[0] + body[1:].replace("H", ""))
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def word_forms(word: str) -> tuple[str, ...]:
     """Latin forms (upper-case ASCII) of one normalised word; () when there are none."""
@@ -113,5 +126,8 @@ def word_forms(word: str) -> tuple[str, ...]:
         forms = list(persian_forms(word))
     else:
         forms = []
-    out = tuple(dict.fromkeys(f.replace(" ", "") for f in forms if f))
-    return out[:_MAX_FORMS]
+    forms = [f.replace(" ", "") for f in forms if f]
+    if script == "Armn" or any(f.endswith(("YAN", "IAN", "YANTS")) for f in forms[:1]):
+        forms += _armenian_russian(forms[0])
+    out = tuple(dict.fromkeys(forms))
+    return out if script == "Arab" else out[:_MAX_FORMS]
