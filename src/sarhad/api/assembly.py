@@ -65,9 +65,11 @@ def _add_routers() -> None:
     from sarhad.api.documents import router as documents_router
     from sarhad.border.api import router as border_router
     from sarhad.people.api import router as people_router
+    from sarhad.watchlists.api import router as screening_router
 
     api.add_router("/v1/people", people_router)
     api.add_router("/v1/documents", documents_router)
+    api.add_router("/v1/screening", screening_router)
     api.add_router("/v1/border", border_router)
 
 

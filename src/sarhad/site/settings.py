@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "sarhad.audit",
     "sarhad.people",
     "sarhad.border",
+    "sarhad.watchlists",
     "sarhad.web",
     "sarhad.demo",
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WatchlistsConfig(AppConfig):
+    name = "sarhad.watchlists"
+    verbose_name = "Watchlists and screening"
