@@ -273,6 +273,25 @@ def _read_name(raw, start, layout, errors, warnings):
     return surname, given, raw[-1] != "<"
 
 
+def _odd_fillers(body, start, layout, errors, warnings):
+    """Fillers inside a name beyond single separators and the one ``<<``.
+
+    Three or more in a row cannot separate anything: most often a filler position
+    misread as a letter, so the name is refused (no check digit covers it). A second
+    ``<<`` is only unusual: some issuers separate further name parts that way.
+    """
+    run = body.find("<<<")
+    if run != -1:
+        errors.append(_problem(
+            MRZError, "name", "name", layout, start + run, start + run + 3, "< or <<", "<<<",
+            "name", detail="three or more fillers inside the name"))
+        return
+    second = body.find("<<", body.find("<<") + 2)
+    warnings.append(_problem(
+        MRZWarning, "name", "name", layout, start + second, start + second + 2, None, None,
+        "name", detail="a second << separator inside the name"))
+
+
 def _check_document_code(code, layout, errors, warnings):
     first, second = code[0], code[1]
     problem = None
@@ -398,11 +417,13 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
     if not body or body[0] == "<" or not body.replace("<", "").isalpha():
         _read_name(raw, name_a, layout, errors, warnings)
         surname = " ".join(filter(None, primary.split("<")))
-        given_names = " ".join(filter(None, secondary.split("<")))
+        given_names = secondary.replace("<", " ")
     else:
         surname = primary.replace("<", " ")
-        given_names = (" ".join(filter(None, secondary.split("<"))) if "<<" in secondary
-                       or secondary[:1] == "<" else secondary.replace("<", " "))
+        given_names = secondary.replace("<", " ")
+    if "<<" in secondary or secondary[:1] == "<":
+        _odd_fillers(body, name_a, layout, errors, warnings)
+        given_names = " ".join(filter(None, secondary.split("<")))
 
     # Document number, with the TD1/TD2 overflow of numbers longer than 9 characters.
     number_field = s[na:ne]
