@@ -66,8 +66,8 @@ class _Refused(Exception):
     pass
 
 
-def _safe_elements(stream: BinaryIO, tag: str) -> Iterator[ET.Element]:
-    """Yield each complete ``tag`` element of an XML stream, then forget it.
+def _safe_elements(stream: BinaryIO, tags: frozenset[str]) -> Iterator[ET.Element]:
+    """Yield each complete element named in ``tags`` (not nested in another), then forget it.
 
     Streaming keeps memory flat for a large file; DTDs and entities are refused.
     """
@@ -83,14 +83,14 @@ def _safe_elements(stream: BinaryIO, tag: str) -> Iterator[ET.Element]:
     def start(name, attrs):
         nonlocal depth
         depth += 1
-        if name == tag:
+        if name in tags and not depth_of_tag:
             depth_of_tag.append(depth)
         builder.start(name, attrs)
 
     def end(name):
         nonlocal depth
         element = builder.end(name)
-        if depth_of_tag and depth_of_tag[-1] == depth and name == tag:
+        if depth_of_tag and depth_of_tag[-1] == depth:
             depth_of_tag.pop()
             done.append(element)
         depth -= 1
@@ -216,7 +216,10 @@ def parse_un_xml(stream: BinaryIO) -> Iterator[ParsedRow]:
     """``CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL`` records; entities (organisations) are
     counted as skipped. Positions are ``INDIVIDUAL n (reference)``."""
     number = 0
-    for element in _safe_elements(stream, "INDIVIDUAL"):
+    for element in _safe_elements(stream, frozenset({"INDIVIDUAL", "ENTITY"})):
+        if element.tag == "ENTITY":
+            yield ParsedRow("ENTITY", skip="entities (not persons)")
+            continue
         number += 1
         reference = _text(element.find("REFERENCE_NUMBER"))
         position = f"INDIVIDUAL {number}" + (f" ({reference})" if reference else "")
