@@ -436,6 +436,21 @@ def compare_prepared(query: PreparedName, candidate: PreparedName) -> NameCompar
                           tuple(notes))
 
 
+def clear_caches() -> None:
+    """Forget every cached reading and word comparison (for benchmarks and tests)."""
+    from . import persian, phonetic, translit
+
+    prepare.cache_clear()
+    _token.cache_clear()
+    _mandatory.cache_clear()
+    _SIM_CACHE.clear()
+    translit.word_forms.cache_clear()
+    persian.persian_forms.cache_clear()
+    persian.persian_skeleton.cache_clear()
+    for fn in (phonetic.sound_key, phonetic.sound_keys, phonetic.skeleton):
+        fn.cache_clear()
+
+
 def compare(query: str, candidate: str) -> NameComparison:
     """Compare two names written in any script and in any order."""
     return compare_prepared(prepare(query), prepare(candidate))
