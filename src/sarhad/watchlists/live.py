@@ -133,6 +133,12 @@ class LiveIndex:
             self.generation = 0
             self.changes_since_snapshot = 0
 
+    def snapshot_files(self) -> list[Path]:
+        try:
+            return [p for p in snapshot_dir().glob("index-*.snap") if _SNAPSHOT_RE.match(p.name)]
+        except OSError:
+            return []
+
     def save_snapshot(self) -> Path | None:
         """Write the index as this database's newest snapshot; remove older ones."""
         with self.lock:
