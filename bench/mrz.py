@@ -194,15 +194,11 @@ def ours_once(texts: list[str]) -> tuple[float, int]:
 
 
 def machine() -> tuple[int, float]:
-    memory = 0.0
+    """Number of CPUs and physical memory in GiB (0 where the OS does not say)."""
     try:
-        with open("/proc/meminfo") as fh:
-            for line in fh:
-                if line.startswith("MemTotal:"):
-                    memory = int(line.split()[1]) / 1024 / 1024
-                    break
-    except OSError:
-        pass
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (AttributeError, ValueError, OSError):
+        memory = 0.0
     return os.cpu_count() or 0, memory
 
 

@@ -1,6 +1,6 @@
 """Shared MRZ samples for the documents tests: ICAO specimens and their expected fields.
 
-Sources (DOMAIN.md section 1.9): ICAO Doc 9303 Parts 3-7 specimens, the test data of
+Sources (project domain notes, section 1.9): ICAO Doc 9303 Parts 3-7 specimens, the test data of
 https://github.com/Arg0s1080/mrz, https://github.com/konstantint/PassportEye and
 https://github.com/cheminfo/mrz; check digits re-verified with the 7-3-1 rule.
 """
