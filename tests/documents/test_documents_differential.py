@@ -9,7 +9,7 @@ Corpus: the ICAO specimens, 250 clean generated documents of all five layouts, a
 single-character change of 60 of them. On clean documents the two must agree on the
 verdict and on every field. Where they disagree on changed documents, each disagreement
 must fall under one of the explanations below (also in
-docs/decisions/0003-mrz-differential.md); an unexplained one fails the test.
+docs/decisions/0303-mrz-differential.md); an unexplained one fails the test.
 """
 
 from __future__ import annotations

@@ -118,7 +118,7 @@ def test_every_substitution_in_a_checked_field_is_detected(doc, data):
     same_value = VALUE[new] % 10 == VALUE[flat[offset]] % 10
     if offset in mixed or offset not in _date_offsets(fmt):
         # The 7-3-1 digit cannot see a change by a multiple of 10 (0/A/K/U/<, 1/B/L/V,
-        # ...): ICAO's own limit, documented in docs/decisions/0003-mrz-differential.md.
+        # ...): ICAO's own limit, documented in docs/decisions/0304-mrz-validation-policy.md.
         assume(not same_value)
     width = LAYOUTS[fmt].width
     changed = flat[:offset] + new + flat[offset + 1:]

@@ -171,7 +171,7 @@ def _resolve_expiry(yy: int, mm: int, dd: int, today: date) -> date:
     """Expiry dates: the year within 49 years before and 50 years after *today*.
 
     In 2026: 00-76 are 2000-2076, 77-99 are 1977-1999. See
-    docs/decisions/0001-mrz-century-rule.md.
+    docs/decisions/0301-mrz-century-rule.md.
     """
     year = today.year - today.year % 100 + yy
     if year > today.year + 50:
@@ -513,7 +513,7 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
             errors.append(_problem(
                 MRZError, "sex", "sex", layout, sx, sx + 1, "F, M or <", sex_char, "sex"))
 
-    # Date of expiry: the year within 49 years back and 50 ahead (docs/decisions).
+    # Date of expiry: the year within 49 years back and 50 ahead (docs/decisions/0301).
     expiry_raw = s[ea:ee]
     expiry_date = None
     if expiry_raw.isdigit():

@@ -14,7 +14,7 @@ first (BGN/PCGN 1993 table), then Table A.
 Sources: https://www.icao.int/publications/Documents/9303_p3_cons_en.pdf (sections 4.6
 and 6); BGN/PCGN Azerbaijani romanization (1993),
 https://assets.publishing.service.gov.uk/government/uploads/system/uploads/attachment_data/file/816656/TABLE_OF_CORRESPONDENCES_FOR_AZERBAIJANI.pdf.
-Choices not confirmed by a primary text are listed in docs/decisions/0002-mrz-names.md.
+Choices not confirmed by a primary text are listed in docs/decisions/0302-mrz-names.md.
 
 >>> transliterate_name("Əliyev")
 'ALIYEV'
@@ -81,7 +81,7 @@ _TABLE_A_GROUPS = {
 }
 TABLE_A: dict[str, str] = {c: mrz for mrz, chars in _TABLE_A_GROUPS.items() for c in chars}
 # Azerbaijani schwa: not in Table A; Azerbaijani documents write A (unconfirmed, see
-# docs/decisions/0002-mrz-names.md).
+# docs/decisions/0302-mrz-names.md).
 TABLE_A["Ə"] = "A"
 
 #: Letters for which Table A lets the issuer choose, with the allowed values.
@@ -117,7 +117,7 @@ TABLE_B: dict[str, str] = {
 _LANGUAGE_CYRILLIC: dict[str, dict[str, str]] = {
     "be": {"Ё": "IO", "Г": "H"},
     # The printed table gives Г -> H for Serbian, which the Serbian Latin alphabet
-    # contradicts (Г is G); we keep G. See docs/decisions/0002-mrz-names.md.
+    # contradicts (Г is G); we keep G. See docs/decisions/0302-mrz-names.md.
     "sr": {"Ж": "Z", "Х": "H", "Ц": "C", "Ч": "C", "Ш": "S"},
     "uk": {"Г": "H", "И": "Y"},
     "bg": {"Щ": "SHT"},
