@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("people/", include("sarhad.people.urls")),
     path("border/", include("sarhad.border.urls")),
+    path("watchlists/", include("sarhad.watchlists.urls")),
     path("", include("sarhad.web.urls")),
 ]
 
