@@ -123,14 +123,24 @@ def _plan(lf: pl.LazyFrame, on: date, limit: int, window: int) -> pl.LazyFrame:
             | (pl.col("s") > pl.col("_prev") - pl.col("rank") * span + 1)
         ).alias("new_run"),
     ).with_columns(pl.col("new_run").cum_sum().alias("run"))
+    # per-person facts without a group-by: rows are sorted by person, so a person's last
+    # row carries running values that backward fill onto all of that person's rows
+    offset = pl.col("rank") * span
     stays = stays.with_columns(
-        (pl.col("run") == pl.col("run").last().over("rank")).alias("last_run"),
-        pl.col("open").any().over("rank").alias("has_open"),
+        (pl.col("rank") != pl.col("rank").shift(-1)).fill_null(True).alias("last"),
+        (pl.when(pl.col("open")).then(offset + pl.col("a")).otherwise(offset)).cum_max().alias("_E"),
+    ).with_columns(
+        pl.when(pl.col("last")).then(pl.col("run")).backward_fill().alias("_last_run"),
+        pl.when(pl.col("last")).then(pl.col("_E") - offset).backward_fill().alias("_E"),
+    ).with_columns(
+        (pl.col("run") == pl.col("_last_run")).alias("last_run"),
+        (pl.col("_E") > 0).alias("has_open"),
     )
 
-    persons = stays.group_by("rank").agg(
-        pl.col(PERSON).first(),
-        pl.col("a").filter(pl.col("open")).max().alias("E"),
+    persons = stays.filter(pl.col("last")).select(
+        "rank",
+        PERSON,
+        pl.when(pl.col("_E") > 0).then(pl.col("_E")).otherwise(None).alias("E"),
     )
 
     ev_cols = ["rank", "t", "dd", "din", "open_run"]
@@ -182,13 +192,16 @@ def _plan(lf: pl.LazyFrame, on: date, limit: int, window: int) -> pl.LazyFrame:
         .otherwise(0)
     )
     used_on = pl.when((t <= on_i) & (on_i <= t_last)).then(base + D * (on_i - t + 1)).otherwise(None)
-    per_person = events.group_by("rank").agg(
+    useful = (present & (t <= on_i)) | (fv.is_not_null() & pl.col("open_run")) | used_on.is_not_null()
+    per_person = events.filter(useful).group_by("rank").agg(
         over.sum().alias("overstay_days"),
         fv.filter(fv <= on_i).min().alias("first_over"),
         fv.filter(pl.col("open_run")).min().alias("first_over_open"),
         used_on.max().fill_null(0).alias("used_days"),
     )
     out = persons.join(per_person, on="rank", how="left").with_columns(
+        pl.col("overstay_days").fill_null(0),
+        pl.col("used_days").fill_null(0),
         pl.col("E").is_not_null().alias("in_area"),
     )
     E = pl.col("E")
