@@ -437,3 +437,10 @@ def test_expired_is_relative_to_the_given_date():
     result = parse(TD3, on=ON)
     assert result.to_dict(date(2012, 4, 15))["expired"] is False
     assert result.to_dict(date(2012, 4, 16))["expired"] is True
+
+
+def test_td1_lines_of_unequal_length_are_re_split_with_a_warning():
+    uneven = "\n".join([TD1[0], TD1[1][:-1], TD1[1][-1] + TD1[2]])
+    result = parse(uneven, on=ON)
+    assert result.valid and result.lines == tuple(TD1)
+    assert "line_breaks" in [w.code for w in result.warnings]

@@ -100,10 +100,12 @@ def _normalise(mrz: str | Sequence[str], warnings: list) -> tuple[str | None, La
     if isinstance(mrz, str):
         # Fast path: clean scanner output, lines separated by LF only.
         raw = mrz.split("\n")
-        layout = _SHAPES.get((len(raw), len(raw[0])))
-        if layout is not None:
+        width = len(raw[0])
+        layout = _SHAPES.get((len(raw), width))
+        if layout is not None and len(raw[1]) == width:
             joined = "".join(raw)
-            # isupper: no lower case (the alphabet itself is checked in _validate).
+            # Every line has the layout's width; isupper: no lower case (the alphabet
+            # itself is checked in _validate).
             if len(joined) == layout.length and joined.isupper():
                 return joined, layout, raw, None
         raw = mrz.splitlines()
@@ -136,7 +138,7 @@ def _normalise(mrz: str | Sequence[str], warnings: list) -> tuple[str | None, La
     joined = "".join(lines)
     shape = _BY_TOTAL.get(len(joined))
     lengths = [len(line) for line in lines]
-    if shape is not None and shape != (count, width):
+    if shape is not None:  # right total, wrong line breaks
         n, w = shape
         lines = [joined[i * w:(i + 1) * w] for i in range(n)]
         warnings.append(MRZWarning(
