@@ -63,7 +63,7 @@ def latin_forms(name: str) -> tuple[str, ...]:
     whole name at a time); a word with fewer forms keeps its last one.
     """
     p = prepare(name)
-    words = [t.forms or (t.text,) for t in p.tokens + p.patronymics]
+    words = [t.forms for t in p.tokens + p.patronymics if t.forms]
     if not words:
         return ()
     out = []

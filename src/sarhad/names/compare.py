@@ -176,9 +176,17 @@ def _token(text: str, role: str = "name", gender: str = "") -> Token:
             written = persian_skeleton(text)
     if not gender and role == "name":
         gender = _gender_of(forms, pkind)
-    skels = {skeleton(k) or k for k in keys}
+    skels = {skeleton(k) or k for r in readings for k in r}
     if written:
+        # a written و is a vowel or a v (موسوی Musavi, جاوید Cavid): key both readings
         skels.add(skeleton(written) or written)
+        spots = [i for i, c in enumerate(written) if c == "U"][:3]
+        for mask in range(1, 1 << len(spots)):
+            w = list(written)
+            for bit, i in enumerate(spots):
+                if mask >> bit & 1:
+                    w[i] = "V"
+            skels.add(skeleton("".join(w)))
     return Token(text, script, forms, keys, written, role, gender,
                  tuple(sorted(skels)), alt, frozenset(forms))
 
@@ -249,11 +257,13 @@ def _mandatory(key: str, diphthong: bool) -> tuple[str, str]:
     return k, "".join(mand)
 
 
-def _written_misses(written: str, key: str, diphthong: bool) -> float:
+def _written_misses(written: str, key: str, diphthong: bool, vowels: frozenset[str]
+                    ) -> float:
     """Letters of a Persian-script word missing from a Latin key, and the other way.
 
     A written consonant or a required Latin letter missing counts 1; a written long
-    vowel that the Latin key lacks counts 0.5 (Latin keys drop glides)."""
+    vowel that the Latin key lacks counts 0.5 (Latin keys drop glides), or 1 when the
+    Latin spelling has no such vowel at all (النوره is not Elnarə)."""
     w = written.replace("V", "U")
     k, mand = _mandatory(key, diphthong)
     lcs = LCSseq.similarity(w, k)
@@ -261,9 +271,24 @@ def _written_misses(written: str, key: str, diphthong: bool) -> float:
     if unmatched:
         wc = "".join(c for c in w if c not in VOWELS)
         cons_missing = len(wc) - LCSseq.similarity(wc, k)
-        unmatched = cons_missing + 0.5 * (unmatched - cons_missing)
+        foreign = sum(1 for c in set(w) if c in VOWELS and c not in vowels)
+        vowel_missing = unmatched - cons_missing
+        unmatched = cons_missing + min(vowel_missing, foreign) + 0.5 * max(
+            0, vowel_missing - foreign)
     m2 = len(mand) - LCSseq.similarity(w, mand)
     return unmatched + m2
+
+
+def _vowel_classes(forms: tuple[str, ...]) -> frozenset[str]:
+    text = "".join(forms)
+    out = set()
+    if any(c in text for c in "AE"):
+        out.add("A")
+    if any(c in text for c in "IYE"):
+        out.add("I")
+    if any(c in text for c in "OUVW"):
+        out.add("U")
+    return frozenset(out)
 
 
 _DIPHTHONG = re.compile(r"[AEIOU]Y")
@@ -309,7 +334,8 @@ def _token_similarity(a: Token, b: Token) -> tuple[float, str]:
         else:
             w, other = (a, b) if a.written else (b, a)
             diph = any(_DIPHTHONG.search(f) for f in other.forms)
-            misses = min((_written_misses(w.written, k, diph) for k in other.readings),
+            vowels = _vowel_classes(other.forms)
+            misses = min((_written_misses(w.written, k, diph, vowels) for k in other.readings),
                          default=9.0)
             if misses == 0:
                 return 0.92, "written_form"

@@ -25,7 +25,8 @@ from functools import lru_cache
 from . import tables as T
 from .phonetic import letter_key
 
-__all__ = ["KNOWN_STEMS", "persian_forms", "persian_skeleton", "split_suffix"]
+__all__ = ["KNOWN_STEMS", "persian_forms", "persian_skeleton", "persian_reading",
+           "split_suffix"]
 
 ZWNJ = "\u200c"
 
@@ -105,6 +106,9 @@ KNOWN_STEMS: dict[str, tuple[str, ...]] = {
     "صالح": ("SALEH", "SALIH"),
     "عثمان": ("OSMAN", "USMAN"),
     "عمر": ("OMAR", "UMAR", "OMER"),
+    "علیاکبر": ("ALAKBAR", "ALEKPER", "ALIAKBAR", "ALAKPER"),
+    "اللهوردی": ("ALLAHVERDI", "ALLAKHVERDI", "ALAVERDI"),
+    "ذوالفقار": ("ZULFUGAR", "ZULFAGHAR", "ZULFIQAR"),
 }
 
 #: Azerbaijani/Russian surname suffixes as Persian writes them, longest first.
@@ -183,10 +187,36 @@ def persian_skeleton(token: str) -> str:
     word = token.replace(ZWNJ, "")
     stem, kind = split_suffix(word)
     # each letter on its own, so that two letters never read as one digraph (ت + ه)
-    key = "".join(letter_key(_letter(c, i, len(stem), stem)) for i, c in enumerate(stem))
+    # (a letter written twice, as the two lams of الله, is one Latin letter)
+    key = "".join(letter_key(_letter(c, i, len(stem), stem)) for i, c in enumerate(stem)
+                  if i == 0 or c != stem[i - 1])
     if kind:
         # only the consonant of -ov/-yev: Persian writes either vowel (وف، اف)
         key += {"zade": "ZATA", "ov": "V", "yev": "V", "ova": "VA", "yeva": "VA",
                 "li": "LI", "i": "I"}[kind]
     # doubled letters stay: in this script two written letters are two sounds
     return key
+
+
+_READING = {"ا": "A", "آ": "A", "و": "V", "ی": "Y", "ه": "H", "ع": "", "ء": ""}
+
+
+@lru_cache(maxsize=50_000)
+def persian_reading(token: str) -> str:
+    """A letter-by-letter Latin reading of a word with no known stem (no short vowels):
+    الوین → ALVIN. Only a reading aid; matching uses :func:`persian_skeleton`."""
+    word = token.replace(ZWNJ, "")
+    out = []
+    n = len(word)
+    for i, ch in enumerate(word):
+        if ch in T.PERSIAN_CONSONANTS:
+            out.append(T.PERSIAN_CONSONANTS[ch])
+        elif ch == "و":
+            out.append("V" if i == 0 or word[i - 1] in "اآ" else "U")
+        elif ch == "ی":
+            out.append("Y" if i == 0 or i + 1 < n and word[i + 1] in "اآو" else "I")
+        elif ch == "ه":
+            out.append("E" if i == n - 1 and n > 2 else "H")
+        else:
+            out.append(_READING.get(ch, ""))
+    return "".join(out)

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from . import tables as T
 from .normalise import cyrillic_language, detect_script
-from .persian import persian_forms
+from .persian import persian_forms, persian_reading
 from .synthetic import translit_armenian, translit_cyrillic, translit_georgian
 
 __all__ = ["word_forms", "az_latin_forms", "fold_latin"]
@@ -123,7 +123,7 @@ def word_forms(word: str) -> tuple[str, ...]:
         if low[:1] in T.ARMENIAN_INITIAL or "ու" in low:
             forms.append(translit_armenian(word).replace("VO", "O", 1))
     elif script == "Arab":
-        forms = list(persian_forms(word))
+        forms = list(persian_forms(word)) or [persian_reading(word)]
     else:
         forms = []
     forms = [f.replace(" ", "") for f in forms if f]
