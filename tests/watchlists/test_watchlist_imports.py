@@ -155,3 +155,20 @@ def test_import_needs_an_administrator(supervisor, bans):
 
     with pytest.raises(Forbidden):
         services.import_entries(supervisor, bans, "csv", CSV)
+
+
+@pytest.mark.django_db
+def test_a_row_that_is_not_utf8_is_rejected_alone(admin, bans):
+    data = CSV.read_bytes().replace(b"Somebody Else", b"Somebody \xff\xfe Else")
+    report = services.import_entries(admin, bans, "csv", data)
+    assert report.created == 2
+    assert {r.position: r.reason for r in report.rejected}["row 5"] == "not UTF-8 text"
+
+
+@pytest.mark.django_db
+def test_a_file_damaged_part_way_keeps_the_rows_before_and_says_where(admin, bans):
+    truncated = UN.read_bytes().split(b"<INDIVIDUAL>\n      <DATAID>9000003")[0] + b"<INDIVIDUAL><FIRST"
+    report = services.import_entries(admin, bans, "un-xml", truncated, deactivate_missing=True)
+    assert report.created == 2 and report.deactivated == 0
+    assert report.damaged and report.rejected[-1].position == "file"
+    assert "not well-formed" in report.rejected[-1].reason

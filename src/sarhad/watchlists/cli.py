@@ -4,13 +4,16 @@
     sarhad watchlist import --format csv bans.csv --list "National entry bans" --kind entry_ban
     sarhad watchlist lists
     sarhad watchlist screen "MAMMADOV ALI" --dob 1980-05 --nationality AZE --document C01234567:AZE
-    sarhad watchlist index --save
+    sarhad watchlist index --export var/screening.idx
 
 ``import`` creates the list if it is missing, prints the report (every rejected row with
 its position and reason) and exits 0 even when rows were rejected; 2 when the file cannot
-be read at all. ``screen`` goes through the same service as the border desk (the kernel's
-``sarhad screen`` reads an index snapshot file instead) and, unless ``--record``, stores
-no hits. The CLI acts as the system actor; every write and read is in the audit log.
+be read at all, 1 when it is damaged part-way (the rows before the damage are written).
+``screen`` goes through the same service as the border desk (the kernel's ``sarhad
+screen`` reads an index snapshot file instead) and, unless ``--record``, stores no hits.
+``index`` loads or builds this node's index, saves its snapshot and, with ``--export``,
+writes a copy for the kernel's ``sarhad screen --index``. The CLI acts as the system
+actor; every write and read is in the audit log.
 """
 
 from __future__ import annotations
@@ -104,11 +107,11 @@ def run_import(args: argparse.Namespace) -> int:
             stream.close()
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-        return 0
+        return 1 if report.damaged else 0
     print(report.summary())
     for row in report.rejected:
         print(f"  rejected {row.position}: {row.reason}")
-    return 0
+    return 1 if report.damaged else 0
 
 
 def run_lists(args: argparse.Namespace) -> int:

@@ -21,9 +21,7 @@ well-known entity-expansion and external-entity attacks have nothing to work wit
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -297,17 +295,13 @@ def _ftm_person(record: dict) -> EntryData:
 
 def parse_ftm(stream: BinaryIO) -> Iterator[ParsedRow]:
     """One JSON object per line; ``schema`` other than ``Person`` is skipped and counted."""
-    reader = codecs.getreader("utf-8")(stream, errors="strict")
-    line_number = 0
-    while True:
-        try:
-            line = reader.readline()
-        except UnicodeDecodeError as exc:
-            raise UnreadableFile(f"line {line_number + 1} is not UTF-8 ({exc.reason})") from None
-        if not line:
-            break
-        line_number += 1
+    for line_number, raw in enumerate(stream, 1):
         position = f"line {line_number}"
+        try:
+            line = raw.decode("utf-8-sig" if line_number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield ParsedRow(position, error=f"not UTF-8 text ({exc.reason} at byte {exc.start + 1})")
+            continue
         if not line.strip():
             continue
         try:
@@ -349,14 +343,25 @@ def _split(value: str | None) -> tuple[str, ...]:
 def parse_csv(stream: BinaryIO) -> Iterator[ParsedRow]:
     """Sarhad's watchlist CSV (see docs/watchlists.md): UTF-8, a header row, ``;`` between
     several values in one cell. Positions are ``row n`` counting the header as row 1."""
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict", newline="")
-    reader = csv.reader(text)
+    bad_lines: set[int] = set()
+
+    def lines():
+        for number, raw in enumerate(stream, 1):
+            try:
+                yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                bad_lines.add(number)
+                yield raw.decode("utf-8", errors="replace")
+
+    reader = csv.reader(lines())
     try:
         header = next(reader)
     except StopIteration:
         raise UnreadableFile("the file is empty") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
+    except csv.Error as exc:
         raise UnreadableFile(f"the header row cannot be read: {exc}") from None
+    if 1 in bad_lines:
+        raise UnreadableFile("the header row is not UTF-8 text")
     columns = [h.strip().lower() for h in header]
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     missing = [c for c in CSV_REQUIRED if c not in columns]
@@ -369,19 +374,21 @@ def parse_csv(stream: BinaryIO) -> Iterator[ParsedRow]:
         raise UnreadableFile(f"header: {'; '.join(parts)} (expected {', '.join(CSV_COLUMNS)})")
     row_number = 1
     while True:
+        first_line = reader.line_num + 1
         try:
             cells = next(reader)
         except StopIteration:
             break
-        except UnicodeDecodeError as exc:
-            raise UnreadableFile(f"row {row_number + 1} is not UTF-8 ({exc.reason})") from None
         except csv.Error as exc:
-            row_number += 1
+            row_number = reader.line_num
             yield ParsedRow(f"row {row_number}", error=f"not valid CSV: {exc}")
             continue
         row_number = reader.line_num
         position = f"row {row_number}"
         if not any(c.strip() for c in cells):
+            continue
+        if bad_lines.intersection(range(first_line, row_number + 1)):
+            yield ParsedRow(position, error="not UTF-8 text")
             continue
         if len(cells) != len(columns):
             yield ParsedRow(position, error=f"has {len(cells)} cells, the header has {len(columns)}")

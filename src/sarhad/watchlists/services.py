@@ -253,13 +253,14 @@ class ImportReport:
     deactivated: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    damaged: str = ""  # why reading stopped part-way, if it did
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "list": self.list_name, "format": self.format, "rows": self.rows, "created": self.created,
             "updated": self.updated, "unchanged": self.unchanged, "deactivated": self.deactivated,
             "rejected": [{"position": r.position, "reason": r.reason} for r in self.rejected],
-            "skipped": dict(self.skipped),
+            "skipped": dict(self.skipped), "damaged": self.damaged,
         }
 
     def summary(self) -> str:
@@ -307,12 +308,26 @@ def import_entries(actor: Actor, watchlist, fmt: str, source, *, progress: Calla
     if fmt not in importers.FORMATS:
         raise ValidationFailed.on("format", f"must be one of {', '.join(importers.FORMATS)}; found {fmt!r}")
     stream, close, file_name = _open_source(source)
+    try:
+        return import_rows(actor, watchlist, importers.parse(fmt, stream), fmt=fmt, file_name=file_name,
+                           progress=progress, deactivate_missing=deactivate_missing, batch_size=batch_size)
+    finally:
+        if close:
+            stream.close()
+
+
+def import_rows(actor: Actor, watchlist, rows, *, fmt: str = "rows", file_name: str = "",
+                progress: Callable[[int], Any] | None = None, deactivate_missing: bool = False,
+                batch_size: int = 500) -> ImportReport:
+    """:func:`import_entries` for rows already parsed (:class:`importers.ParsedRow`)."""
+    actor.require("watchlist.manage")
+    watchlist = get_list(watchlist)
     report = ImportReport(watchlist.name, fmt)
     seen: dict[str, str] = {}
     batch: list[tuple[str, EntryData]] = []
     document_list = watchlist.kind == ListKind.LOST_STOLEN
     try:
-        for row in importers.parse(fmt, stream):
+        for row in rows:
             if row.skip:
                 report.skipped[row.skip] = report.skipped.get(row.skip, 0) + 1
                 continue
@@ -324,6 +339,8 @@ def import_entries(actor: Actor, watchlist, fmt: str, source, *, progress: Calla
                     data = normalise_entry(row.data, document_list=document_list)
                     if data.required_action and data.required_action not in RequiredAction.values:
                         raise InvalidEntryData("required_action", f"unknown action {data.required_action!r}")
+                    if not data.external_id:
+                        raise InvalidEntryData("id", "is empty (it identifies the entry across imports)")
                 except InvalidEntryData as exc:
                     report.rejected.append(RejectedRow(row.position, f"{exc.field}: {exc.message}"))
                 else:
@@ -343,15 +360,15 @@ def import_entries(actor: Actor, watchlist, fmt: str, source, *, progress: Calla
             if progress:
                 progress(len(batch))
     except importers.UnreadableFile as exc:
-        if report.created or report.updated:
-            # Rows before the damage are written; say where it broke.
-            report.rejected.append(RejectedRow("file", f"reading stopped: {exc}"))
-        else:
+        if not seen:
             raise ValidationFailed.on("file", str(exc)) from None
-    finally:
-        if close:
-            stream.close()
-    if deactivate_missing and not any(r.position == "file" for r in report.rejected):
+        # A file damaged part-way: the good rows before the damage are written, the
+        # report says where reading stopped, and nothing is delisted.
+        if batch:
+            _write_batch(actor, watchlist, batch, report, file_name)
+        report.damaged = str(exc)
+        report.rejected.append(RejectedRow("file", f"reading stopped: {exc}"))
+    if deactivate_missing and not report.damaged:
         report.deactivated = _deactivate_missing(actor, watchlist, set(seen), file_name)
     with transaction.atomic():
         record_event(actor, "import", "watchlist", watchlist.pk, {"file": file_name, **{
