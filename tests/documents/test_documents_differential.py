@@ -26,7 +26,6 @@ import pytest
 
 from sarhad.documents import parse
 from sarhad.documents.countries import COUNTRIES, SPECIMEN_CODES
-from sarhad.documents.layouts import LAYOUTS
 
 from mrz_samples import SPECIMENS
 

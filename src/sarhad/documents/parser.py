@@ -28,9 +28,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from .checkdigit import DIGITS, VALUE_TABLE, is_mrz_text, weighted
+from .checkdigit import DIGITS, VALUE_TABLE
 from .countries import COUNTRIES, DEPRECATED_CODES, SPECIMEN_CODES
-from .layouts import LAYOUTS, MRVA, MRVB, TD1, TD2, TD3, Layout, field_at
+from .layouts import MRVA, MRVB, TD1, TD2, TD3, Layout, field_at
 from .model import MRZError, MRZResult, MRZWarning, result_from_dict
 
 __all__ = ["check_text", "parse", "split_documents"]
@@ -349,6 +349,10 @@ def _plan(layout: Layout) -> tuple:
 
 
 _PLANS = {layout: _plan(layout) for layout in (TD1, TD2, TD3, MRVA, MRVB)}
+_COMPOSITE_SLICES = {
+    layout: tuple(slice(a, b) for a, b in layout.composite_spans)
+    for layout in (TD1, TD2, TD3, MRVA, MRVB)
+}
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<"
 # Codes that need no warning: every known code but the deprecated ones.
 _PLAIN_CODES = frozenset(COUNTRIES) - DEPRECATED_CODES
@@ -397,11 +401,16 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
             layout = MRVB
     (name_a, name_e, na, ne, ncd, ta, te, ba, be, bcd, sx, ea, ee, ecd, oa, oe, ocd,
      opt2, comp, spans, long_number) = _PLANS[layout]
-    if is_mrz_text(s):
-        bad = None
+    # Character values in one C-level pass; anything outside the alphabet maps to 255
+    # (or fails to encode) and takes the slow path that reports it.
+    try:
         v = s.encode("ascii").translate(VALUE_TABLE)
-    else:
+    except UnicodeEncodeError:
+        v = b"\xff"
+    if 255 in v:
         bad, v = _charset(s, layout, errors)
+    else:
+        bad = None
 
     code = s[0:2]
     if code not in _GOOD_CODES[layout]:
@@ -558,7 +567,7 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
                 _check_digit_error(layout, "optional_data", ocd, expected, found, errors)
 
     if comp is not None and not (bad and _touches(bad, *spans)):
-        c = b"".join([v[x:y] for x, y in spans])
+        c = b"".join(map(v.__getitem__, _COMPOSITE_SLICES[layout]))
         expected = DIGITS[(sum(c[0::3]) * 7 + sum(c[1::3]) * 3 + sum(c[2::3])) % 10]
         if s[comp] != expected:
             _check_digit_error(layout, "composite", comp, expected, s[comp], errors)
@@ -631,4 +640,4 @@ def parse_many(documents: Iterable[str | Sequence[str]], *, on: date | None = No
     return [parse(d, on=today, correct=correct, specimen=specimen) for d in documents]
 
 
-__all__ += ["parse_many", "LAYOUTS"]
+__all__ += ["parse_many"]
