@@ -1,0 +1,132 @@
+"""Load generator of the desk benchmark: concurrent e-gate clients on the loopback.
+
+Run by ``bench/desk.py`` in its own process (never in the server's), standard library
+only. Reads a job (JSON) naming the server, the token, the travellers and the limits;
+each of ``clients`` threads keeps one HTTP/1.1 connection and, for the next traveller
+from a shared queue, posts the check and then the record of the same crossing. Writes
+one JSON result: per request the client-side latency, the server's own time from the
+``Server-Timing`` header, the status; and the errors (any non-2xx or exception).
+
+    python bench/desk_load.py JOB.json RESULT.json
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import sys
+import threading
+import time
+import uuid
+from collections import deque
+
+_TIMING = re.compile(r"app;dur=([0-9.]+)")
+#: A request slower than this counts as an error (the desk's budget is 2 s at p95).
+TIMEOUT_S = 30.0
+
+
+class Client:
+    def __init__(self, host: str, port: int, token: str):
+        self.host, self.port = host, port
+        self.headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json",
+                        "Accept": "application/json"}
+        self.conn: http.client.HTTPConnection | None = None
+
+    def post(self, path: str, body: dict) -> tuple[int, float, float | None, bytes]:
+        """(status, client seconds, server ms or None, body); reconnects once on a dropped keep-alive."""
+        data = json.dumps(body).encode()
+        for attempt in (1, 2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_S)
+            started = time.perf_counter()
+            try:
+                self.conn.request("POST", path, body=data, headers=self.headers)
+                response = self.conn.getresponse()
+                payload = response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.conn.close()
+                self.conn = None
+                if attempt == 2:
+                    raise
+                continue
+            elapsed = time.perf_counter() - started
+            timing = _TIMING.search(response.getheader("Server-Timing") or "")
+            if response.getheader("Connection", "").lower() == "close":
+                self.conn.close()
+                self.conn = None
+            return response.status, elapsed, float(timing.group(1)) if timing else None, payload
+        raise RuntimeError("unreachable")
+
+
+def run_phase(job: dict, travellers: list[dict], *, max_pairs: int, seconds: float, record: bool = True) -> dict:
+    queue = deque(travellers[:max_pairs])
+    lock = threading.Lock()
+    out = {"check": [], "record": [], "errors": [], "pairs": 0, "decisions": {}, "hits": 0, "kinds": {}}
+    deadline = time.perf_counter() + seconds
+
+    def worker():
+        client = Client(job["host"], job["port"], job["token"])
+        while time.perf_counter() < deadline:
+            with lock:
+                if not queue:
+                    return
+                traveller = queue.popleft()
+            body = {"mrz": traveller["mrz"], "post": job["post"], "direction": traveller["direction"]}
+            try:
+                status, elapsed, server_ms, payload = client.post("/api/v1/border/checks", body)
+            except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the run
+                with lock:
+                    out["errors"].append(f"check: {type(exc).__name__}: {exc}")
+                client.conn = None
+                continue
+            with lock:
+                out["check"].append((elapsed, server_ms, traveller["kind"]))
+                if not 200 <= status < 300:
+                    out["errors"].append(f"check {status}: {payload[:300].decode(errors='replace')}")
+                    continue
+            result = json.loads(payload)
+            decision = result.get("recommendation", {}).get("decision", "?")
+            if not record:
+                continue
+            body = dict(body, idempotency_key=uuid.uuid4().hex)
+            try:
+                status, elapsed, server_ms, payload = client.post("/api/v1/border/crossings", body)
+            except Exception as exc:  # noqa: BLE001
+                with lock:
+                    out["errors"].append(f"record: {type(exc).__name__}: {exc}")
+                client.conn = None
+                continue
+            with lock:
+                out["record"].append((elapsed, server_ms, traveller["kind"]))
+                if not 200 <= status < 300:
+                    out["errors"].append(f"record {status}: {payload[:300].decode(errors='replace')}")
+                    continue
+                out["pairs"] += 1
+                out["decisions"][decision] = out["decisions"].get(decision, 0) + 1
+                out["kinds"][traveller["kind"]] = out["kinds"].get(traveller["kind"], 0) + 1
+                if result.get("hits"):
+                    out["hits"] += 1
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(job["clients"])]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(seconds + 2 * TIMEOUT_S + 5)
+    out["seconds"] = time.perf_counter() - started
+    return out
+
+
+def main() -> int:
+    job = json.loads(open(sys.argv[1], encoding="utf-8").read())
+    assert job["host"] == "127.0.0.1", "the load generator only talks to the loopback"
+    warm = run_phase(job, job["warmup"], max_pairs=len(job["warmup"]), seconds=job["warmup_seconds"])
+    measured = run_phase(job, job["travellers"], max_pairs=job["max_pairs"], seconds=job["seconds"])
+    with open(sys.argv[2], "w", encoding="utf-8") as fh:
+        json.dump({"warmup": warm, "measured": measured}, fh)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
