@@ -33,7 +33,7 @@ from .countries import COUNTRIES, DEPRECATED_CODES, SPECIMEN_CODES
 from .layouts import MRVA, MRVB, TD1, TD2, TD3, Layout, field_at
 from .model import MRZError, MRZResult, MRZWarning, result_from_dict
 
-__all__ = ["check_text", "parse", "split_documents"]
+__all__ = ["check_text", "parse", "parse_many", "split_documents"]
 
 # Letters a keyboard-wedge scanner or OCR engine reads in place of digits, and back.
 # Only these pairs are tried by correction mode (and suggested in error messages).
@@ -250,29 +250,23 @@ def _read_code(raw, field, start, layout, specimen, errors, warnings):
     return code
 
 
-def _read_name(raw, start, layout, errors, warnings):
-    """Split the name field into (surname, given names, possibly truncated)."""
+def _name_problems(raw, start, layout, errors, warnings):
+    """Report an empty name, digits in it, or a name starting with a filler."""
     body = raw.rstrip("<")
     if not body:
         errors.append(_problem(
             MRZError, "name", "name", layout, start, start + len(raw), "a name", "only fillers",
             "name"))
-        return "", "", False
-    letters = body.replace("<", "")
-    if not letters.isalpha():
-        for i, c in enumerate(raw):
-            if c.isdigit():
-                errors.append(_problem(
-                    MRZError, "name", "name", layout, start + i, start + i + 1, "a letter or <", c,
-                    "name", DIGIT_TO_LETTER.get(c)))
+        return
+    for i, c in enumerate(raw):
+        if c.isdigit():
+            errors.append(_problem(
+                MRZError, "name", "name", layout, start + i, start + i + 1, "a letter or <", c,
+                "name", DIGIT_TO_LETTER.get(c)))
     if body[0] == "<":
         warnings.append(_problem(
             MRZWarning, "name", "name", layout, start, start + 1, None, None,
             "name", detail="starts with a filler (no primary identifier)"))
-    primary, _, secondary = body.partition("<<")
-    surname = " ".join(filter(None, primary.split("<")))
-    given = " ".join(filter(None, secondary.split("<")))
-    return surname, given, raw[-1] != "<"
 
 
 def _odd_fillers(body, start, layout, errors, warnings):
@@ -426,7 +420,7 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
     body = raw.rstrip("<")
     primary, _, secondary = body.partition("<<")
     if not body or body[0] == "<" or not body.replace("<", "").isalpha():
-        _read_name(raw, name_a, layout, errors, warnings)
+        _name_problems(raw, name_a, layout, errors, warnings)
         surname = " ".join(filter(None, primary.split("<")))
         given_names = secondary.replace("<", " ")
     else:
@@ -639,5 +633,3 @@ def parse_many(documents: Iterable[str | Sequence[str]], *, on: date | None = No
     today = on or date.today()
     return [parse(d, on=today, correct=correct, specimen=specimen) for d in documents]
 
-
-__all__ += ["parse_many"]
