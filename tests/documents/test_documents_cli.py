@@ -132,3 +132,11 @@ def test_installed_command_runs_without_django():
                           text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["format"] == "TD2"
+
+
+def test_carriage_return_only_line_ends(monkeypatch, capsys):
+    text = "\r".join(SPECIMENS["V1_TD3_ICAO"][0]) + "\r\r" + "\r".join(
+        SPECIMENS["V7_TD2_ICAO"][0]) + "\r"
+    code, out, _ = run(["mrz", "check"], text, monkeypatch, capsys)
+    assert code == 0
+    assert [json.loads(line)["format"] for line in out.splitlines()] == ["TD3", "TD2"]

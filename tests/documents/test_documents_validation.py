@@ -444,3 +444,10 @@ def test_td1_lines_of_unequal_length_are_re_split_with_a_warning():
     result = parse(uneven, on=ON)
     assert result.valid and result.lines == tuple(TD1)
     assert "line_breaks" in [w.code for w in result.warnings]
+
+
+def test_lines_of_another_layout_are_not_glued_into_a_different_one():
+    # 44 + 44 + 2 characters add up to 90 (a TD1), but they are a TD3 and noise.
+    result = parse("\n".join([*TD3, "XX"]), on=ON)
+    assert not result.valid and result.format is None
+    assert "found 3 line(s) of 44, 44, 2 characters" in result.errors[0].message

@@ -22,7 +22,7 @@ from datetime import date
 
 from .generator import GenerateError, generate
 from .layouts import LAYOUTS
-from .parser import parse, split_documents
+from .parser import iter_documents, parse
 from .transliteration import LANGUAGES, TransliterationError, mrz_name
 
 __all__ = ["register"]
@@ -46,7 +46,8 @@ def _check(args: argparse.Namespace) -> int:
     today = args.on or date.today()
     out = sys.stdout
     all_valid = True
-    for lines in split_documents(sys.stdin.read()):
+    # splitlines: CR-only line ends (some scanners) count as line breaks too.
+    for lines in iter_documents(part for chunk in sys.stdin for part in chunk.splitlines()):
         try:
             result = parse(lines, on=today, correct=args.correct, specimen=args.specimen)
             record = result.to_dict(today)

@@ -25,7 +25,7 @@ dates (partly unknown birth dates are allowed), sex and the name field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from .checkdigit import DIGITS, VALUE_TABLE
@@ -33,7 +33,7 @@ from .countries import COUNTRIES, DEPRECATED_CODES, SPECIMEN_CODES
 from .layouts import MRVA, MRVB, TD1, TD2, TD3, Layout, field_at
 from .model import MRZError, MRZResult, MRZWarning, result_from_dict
 
-__all__ = ["check_text", "parse", "parse_many", "split_documents"]
+__all__ = ["check_text", "iter_documents", "parse", "parse_many", "split_documents"]
 
 # Letters a keyboard-wedge scanner or OCR engine reads in place of digits, and back.
 # Only these pairs are tried by correction mode (and suggested in error messages).
@@ -52,23 +52,26 @@ _SEX = {"F": "F", "M": "M", "<": "X"}
 # --------------------------------------------------------------------------- input
 
 
+def iter_documents(lines: Iterable[str]) -> Iterator[list[str]]:
+    """Group lines into documents: runs of non-blank lines (streams, for big inputs)."""
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line.rstrip("\r\n"))
+        elif current:
+            yield current
+            current = []
+    if current:
+        yield current
+
+
 def split_documents(text: str) -> list[list[str]]:
     """Split scanner output into documents: runs of non-blank lines.
 
     >>> split_documents("A\\r\\nB\\r\\n\\r\\n \\nC\\nD\\nE\\n")
     [['A', 'B'], ['C', 'D', 'E']]
     """
-    documents: list[list[str]] = []
-    current: list[str] = []
-    for line in text.splitlines():
-        if line.strip():
-            current.append(line)
-        elif current:
-            documents.append(current)
-            current = []
-    if current:
-        documents.append(current)
-    return documents
+    return list(iter_documents(text.splitlines()))
 
 
 def _problem(cls, code, field, layout, start, end, expected, found, what, suggestion=None,
@@ -138,7 +141,9 @@ def _normalise(mrz: str | Sequence[str], warnings: list) -> tuple[str | None, La
     joined = "".join(lines)
     shape = _BY_TOTAL.get(len(joined))
     lengths = [len(line) for line in lines]
-    if shape is not None:  # right total, wrong line breaks
+    # Right total, wrong line breaks: a glued or split line. Not when a line already
+    # has another layout's width (44 + 44 + 2 characters is not a TD1).
+    if shape is not None and not any(n in _WIDTH_NAMES and n != shape[1] for n in lengths):
         n, w = shape
         lines = [joined[i * w:(i + 1) * w] for i in range(n)]
         warnings.append(MRZWarning(
