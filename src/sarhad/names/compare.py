@@ -38,7 +38,7 @@ from rapidfuzz.distance import Levenshtein, LCSseq
 from .normalise import detect_script, tokens as _tokens
 from .persian import persian_forms, persian_skeleton, split_suffix
 from .phonetic import VOWELS, skeleton, sound_keys
-from .translit import word_forms
+from .translit import armenian_russian, word_forms
 
 __all__ = [
     "DEFAULT_THRESHOLD", "NameComparison", "PartMatch", "PreparedName", "Token",
@@ -78,6 +78,7 @@ class Token:
     skeletons: tuple[str, ...]  # consonant skeletons for blocking keys
     readings: frozenset[str] = frozenset()  # all sound keys (E read as A and as I...)
     formset: frozenset[str] = frozenset()
+    variant: str = ""  # "hy": read as part of an Armenian name (Russian forms added)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +192,22 @@ def _token(text: str, role: str = "name", gender: str = "") -> Token:
                  tuple(sorted(skels)), alt, frozenset(forms))
 
 
+@lru_cache(maxsize=50_000)
+def _armenian_token(t: Token) -> Token:
+    if t.script not in {"Armn", "Latn"} or not t.forms:
+        return t
+    extra = tuple(f for f in armenian_russian(t.forms[0]) if f not in t.formset)
+    if not extra:
+        return t
+    forms = t.forms + extra
+    readings = [sound_keys(f) for f in forms]
+    keys = tuple(dict.fromkeys(r[0] for r in readings))
+    alt = frozenset(k for r in readings for k in r)
+    skels = set(t.skeletons) | {skeleton(k) or k for r in readings for k in r}
+    return Token(t.text, t.script, forms, keys, t.written, t.role, t.gender,
+                 tuple(sorted(skels)), alt, frozenset(forms), "hy")
+
+
 @lru_cache(maxsize=100_000)
 def prepare(name: str) -> PreparedName:
     """Read a name once (normalise, detect scripts, transliterate, find its structure)."""
@@ -222,6 +239,11 @@ def prepare(name: str) -> PreparedName:
             w = w[2:]  # the Arabic article al- written joined to a known name
         names.append(_token(w))
         i += 1
+    # An Armenian name (a surname in -yan/-ян/-յան): every word may also stand in its
+    # Russian-document form (Հայկ / Айк, Hovhannes / Ованес).
+    if len(names) > 1 and any(t.forms and t.forms[0].endswith(("YAN", "IAN", "YANTS"))
+                              and (t.script in {"Armn", "Latn"}) for t in names):
+        names = [_armenian_token(t) for t in names]
     # Russian-style patronymics: a third word ending in -ovich/-ovna (never the only
     # two words of a name).
     if len(names) >= 3:
@@ -237,7 +259,7 @@ def prepare(name: str) -> PreparedName:
 
 # --- comparing words ----------------------------------------------------------------------
 
-_SIM_CACHE: dict[tuple[str, str], tuple[float, str]] = {}
+_SIM_CACHE: dict[tuple[str, str, str, str], tuple[float, str]] = {}
 _SIM_CACHE_MAX = 400_000
 
 
@@ -300,7 +322,7 @@ def _edit_score(r: float) -> float:
 
 def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     """(score, kind) of two words."""
-    ck = (a.text, b.text)
+    ck = (a.text, a.variant, b.text, b.variant)
     hit = _SIM_CACHE.get(ck)
     if hit is not None:
         return hit
@@ -343,6 +365,12 @@ def _token_similarity(a: Token, b: Token) -> tuple[float, str]:
             kind = "written_form"
     for x in a.keys:
         for y in b.keys:
+            short, long_ = (x, y) if len(x) < len(y) else (y, x)
+            if len(long_) == len(short) + 1 and len(short) >= 3 and long_[-1] in VOWELS \
+                    and long_.startswith(short):
+                # a final vowel added: the other sex's form of the name (Samir/Samirə,
+                # François/Françoise, Yevgeni/Yevgenia), not a spelling of it
+                continue
             if _inner_vowel_insertion(x, y):
                 # an unwritten vowel written out (Sargsyan / Саркисян)
                 if 0.85 > best:

@@ -13,8 +13,8 @@ Rules:
 
 * NFKC (compatibility forms such as ligatures and full-width letters become plain letters),
   then the combining dot that ``"İ".lower()`` leaves behind is folded back.
-* Upper case respects Azerbaijani and Turkish: a word written with one of their letters
-  (ə ı ş ğ ç ö ü İ) upper-cases ``i`` to ``İ``; dotless ``ı`` always becomes ``I``.
+* Upper case respects Azerbaijani and Turkish: a word written with one of their own letters
+  (ə ı ş ğ İ) upper-cases ``i`` to ``İ``; dotless ``ı`` always becomes ``I``.
 * Apostrophes are dropped without a space (ICAO 9303 P3 §4.6: O'CONNOR -> OCONNOR), as are
   the Arabic harakat and tatweel; hyphens, commas, the MRZ filler ``<`` and other
   punctuation separate words; digits are removed.
@@ -30,10 +30,12 @@ from . import tables as T
 
 __all__ = ["normalise", "tokens", "detect_script", "upper"]
 
-_AZ_TR_MARKERS = set("əƏıışŞğĞçÇöÖüÜİ")
+_AZ_TR_MARKERS = set("əƏıışŞğĞİ")  # not ç ö ü: French and German have them
 _APOSTROPHES = "'’‘`´ʼʻ"
 _DROP = str.maketrans({c: None for c in _APOSTROPHES + "\u200d\u00ad" + "".join(T.ARABIC_MARKS)})
 _SPLIT_RE = re.compile(r"[^\w\u200c]+|[\d_]+", re.UNICODE)
+_GEORGIAN_RE = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]")
+_MTAVRULI_TO_MKHEDRULI = {c: c - 0xBC0 for c in range(0x1C90, 0x1CC0)}
 
 
 def upper(word: str) -> str:
@@ -41,8 +43,8 @@ def upper(word: str) -> str:
 
     Georgian is kept in Mkhedruli (documents write it so; Mtavruli capitals are folded).
     """
-    if any("\u10a0" <= c <= "\u10ff" or "\u1c90" <= c <= "\u1cbf" for c in word):
-        return "".join(chr(ord(c) - 0xBC0) if "\u1c90" <= c <= "\u1cbf" else c for c in word)
+    if _GEORGIAN_RE.search(word):
+        return word.translate(_MTAVRULI_TO_MKHEDRULI)
     if _AZ_TR_MARKERS.intersection(word):
         word = word.replace("i", "İ").replace("ı", "I")
     return word.upper()

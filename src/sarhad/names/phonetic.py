@@ -58,6 +58,7 @@ _X_AFTER_VOWEL = re.compile(r"(?<=[AEIOU])X")
 _SOFT_RE = re.compile(r"(?<=[^AIU])I(?=[AU])")  # Russian softening: GIUNEL, KIAMALIA
 _GLIDE_RE = re.compile(r"(?<=[AIU])I(?=[AU])|^I(?=[AU])")  # ABDULLAYEV, YELENA
 _DOUBLE_RE = re.compile(r"(.)\1+")
+_YO_RE = re.compile(r"(?<=[^AEIOUY])YO")
 
 
 def _prepare(latin: str, x_as_h: bool = False) -> str:
@@ -105,6 +106,8 @@ def sound_keys(latin: str) -> tuple[str, ...]:
         out.append(finish(s.translate(_LETTERS_I)))
     if s.endswith("J") and len(s) > 3:  # GOST final й: SERGEJ, NURAJ
         out.append(finish((s[:-1] + "Y").translate(_LETTERS_A)))
+    if _YO_RE.search(s):  # ё: ICAO writes E, English spellings YO (Vorobyov / Vorobev)
+        out.append(finish(_YO_RE.sub("E", s).translate(_LETTERS_A)))
     if "KS" in s and "X" in latin:  # GOST 7.79 writes х as X: DOROXOV
         out.append(finish(_prepare(latin, x_as_h=True).translate(_LETTERS_A)))
     return tuple(dict.fromkeys(out))

@@ -84,17 +84,18 @@ def _russian(word: str) -> list[str]:
     return out
 
 
-def _armenian_russian(form: str) -> list[str]:
-    """Armenian names as Russian documents write them: initial h dropped, hov- as o-,
-    medial h dropped (Հովհաննիսյան → Оганесян, Հակոբյան → Акопян, Սահակյան → Саакян)."""
+def armenian_russian(form: str) -> list[str]:
+    """Armenian names as Russian documents write them: initial h dropped, hov- as o- or
+    ov-, medial h dropped (Հովհաննիսյան → Оганесян, Հովհաննես → Ованес,
+    Հակոբյան → Акопян, Սահակյան → Саакян, Հայկ → Айк, Զարուհի → Заруи)."""
     out = []
     if form.startswith("HOV"):
-        out.append("O" + form[3:])
+        out += ["O" + form[3:], "OV" + form[3:]]
     elif form.startswith("H"):
         out.append(form[1:])
-    body = out[-1] if out else form
-    if "H" in body[1:] and "KH" not in body and "GH" not in body:
-        out.append(body[0] + body[1:].replace("H", ""))
+    for body in out[:] or [form]:
+        if "H" in body[1:] and "KH" not in body and "GH" not in body:
+            out.append(body[0] + body[1:].replace("H", ""))
     return out
 
 
@@ -128,6 +129,6 @@ def word_forms(word: str) -> tuple[str, ...]:
         forms = []
     forms = [f.replace(" ", "") for f in forms if f]
     if script == "Armn" or any(f.endswith(("YAN", "IAN", "YANTS")) for f in forms[:1]):
-        forms += _armenian_russian(forms[0])
+        forms += armenian_russian(forms[0])
     out = tuple(dict.fromkeys(forms))
     return out if script == "Arab" else out[:_MAX_FORMS]
