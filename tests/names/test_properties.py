@@ -97,3 +97,34 @@ def test_latin_spellings_share_a_blocking_key(person):
     a = f"{person.native_surname} {person.native_given}"
     b = f"{person.latin_given} {person.latin_surname}"
     assert any(k.startswith("2:") for k in names.keys(a) & names.keys(b))
+
+
+WORDS = sorted({w for p in PEOPLE for w in (p.native_surname, p.native_given, p.latin_surname,
+                                           p.latin_given) if " " not in w})
+
+
+@given(st.sampled_from(WORDS), st.sampled_from(WORDS))
+@settings(max_examples=400)
+def test_agreeing_words_have_close_keys(a, b):
+    """The promise the screening pre-check relies on (docs/names.md, blocking keys)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from sarhad.names.compare import _token, token_similarity
+
+    ta, tb = _token(names.normalise(a)), _token(names.normalise(b))
+    score, _ = token_similarity(ta, tb)
+    if score < 0.5 or ta.written or tb.written or len(ta.text) == 1 or len(tb.text) == 1:
+        return
+    close = not ta.readings.isdisjoint(tb.readings) or max(
+        Levenshtein.normalized_similarity(x, y) for x in ta.readings for y in tb.readings
+    ) >= 0.8
+    assert close, (a, b, score)
+
+
+@given(st.sampled_from(PEOPLE), st.sampled_from(PEOPLE))
+@settings(max_examples=200)
+def test_one_agreeing_word_is_at_most_half(p, q):
+    r = names.compare(f"{p.native_given} {p.native_surname}", f"{q.native_given} {q.native_surname}")
+    good = [x for x in r.parts if x.kind not in {"missing", "extra_patronymic"} and x.score >= 0.5]
+    if len(good) < 2:
+        assert r.score <= 0.5
