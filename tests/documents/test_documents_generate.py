@@ -96,3 +96,19 @@ def test_partial_birth_date_can_be_generated():
                                    birth_date="74<<<<"))
     result = parse(lines, on=ON)
     assert result.valid and result.birth_date is None and result.birth_date_raw == "74<<<<"
+
+
+@pytest.mark.parametrize("fmt, code", [("TD1", "AI"), ("TD2", "AC"), ("TD3", "IP"),
+                                        ("MRVA", "P"), ("TD1", "IV")])
+def test_document_codes_the_layout_forbids_are_refused(fmt, code):
+    with pytest.raises(GenerateError, match="document_code"):
+        generate(fmt, **dict(ERIKSSON, document_number="A1", nationality="AZE",
+                             document_code=code))
+
+
+def test_a_single_identifier_is_written_as_the_primary_one():
+    lines = generate("TD3", **dict(ERIKSSON, document_number="A1", nationality="AZE",
+                                   name="<<ARKFREITH"))
+    assert lines[0][5:15] == "ARKFREITH<"
+    with pytest.raises(GenerateError, match="name"):
+        generate("TD3", **dict(ERIKSSON, document_number="A1", nationality="AZE", name="<<"))

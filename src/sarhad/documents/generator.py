@@ -129,7 +129,13 @@ def generate(
     if name is not None:
         mrz = _mrz_text(name, "name")
         primary, _, secondary = mrz.strip("<").partition("<<")
-        name_field = truncate_name(primary, secondary.strip("<"), name_len)
+        primary, secondary = primary.strip("<"), secondary.strip("<")
+        if not primary:
+            # A single identifier is written as the primary one (Part 3, 4.6).
+            primary, secondary = secondary, ""
+        if not primary or not primary.replace("<", "").isalpha():
+            raise GenerateError(f"name {name!r} must be letters and fillers, not empty")
+        name_field = truncate_name(primary, secondary, name_len)
     else:
         name_field = mrz_name(surname, given_names, name_len, lang, choices=choices)
     optional = _mrz_text(optional_data or "", "optional_data")
@@ -163,11 +169,7 @@ def generate(
         upper = number_field + number_cd + optional
         middle = dob_part + sex_char + expiry_part + nation + optional_2
         composite = _cd(upper + dob_part + expiry_part + optional_2)
-        return (
-            code + issuer + upper,
-            middle + composite,
-            name_field,
-        )
+        return _checked(layout, (code + issuer + upper, middle + composite, name_field))
     if optional_2:
         raise GenerateError(f"optional_data_2 exists only on TD1, not {layout.name}")
     line1 = code + issuer + name_field
@@ -182,5 +184,18 @@ def generate(
         line2 = body + optional + composite
     else:
         line2 = body + optional
-    assert len(line1) == width and len(line2) == width, (line1, line2)
-    return line1, line2
+    return _checked(layout, (line1, line2))
+
+
+def _checked(layout: Layout, lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Read the zone back: a rule a field value breaks (say a TD1 code AI) is refused."""
+    from .parser import parse
+
+    result = parse(lines, on=date.today())
+    if result.format != layout.name:
+        raise GenerateError(f"document_code {lines[0][:2]} makes the zone a {result.format}, "
+                            f"not a {layout.name}")
+    if result.errors:
+        problems = "; ".join(e.message for e in result.errors)
+        raise GenerateError(f"the {layout.name} zone would be invalid: {problems}")
+    return lines
