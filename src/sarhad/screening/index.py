@@ -43,6 +43,8 @@ from collections.abc import Iterable, Iterator
 from os import PathLike
 from typing import Any
 
+from rapidfuzz.distance.Levenshtein import normalized_similarity as _similarity
+
 from .docnumbers import canonical, match_document
 from .engine import NameEngine, default_engine, engine_fingerprint
 from .model import (
@@ -53,6 +55,7 @@ from .model import (
     QualifierEffect,
     Query,
     WatchlistEntry,
+    entry_from_stored,
 )
 from .qualifiers import ScoringPolicy, compare_birth_date, compare_nationality, compare_sex
 
@@ -110,6 +113,72 @@ def _remove_posting(table: dict[str, Postings], key: str, slot: int) -> None:
         del table[key]
 
 
+WordKeys = tuple[frozenset[str], ...]
+
+#: Two words whose sound keys are less alike than this cannot agree by spelling; the
+#: name engine needs about 0.83 for an edit-distance agreement of 0.5 (see _words_may_agree).
+PRECHECK_SIMILARITY = 0.6
+
+
+def _word_keys(prepared: Any) -> WordKeys | None:
+    """Sound keys per name word of an engine's prepared name, or ``None`` when the words
+    cannot be bounded cheaply (a Persian/Arabic written form, an initial, an engine
+    without per-word sound keys): then the pair is always compared."""
+    tokens = getattr(prepared, "tokens", None)
+    if tokens is None:
+        return None
+    out = []
+    for token in tokens:
+        keys = getattr(token, "readings", None) or getattr(token, "keys", None)
+        if not keys or getattr(token, "written", "") or getattr(token, "script", "") == "Arab":
+            return None
+        if len(getattr(token, "text", "")) <= 1:
+            return None
+        out.append(frozenset(keys))
+    return tuple(out)
+
+
+def _words_may_agree(query: WordKeys | None, entry: WordKeys | None) -> bool:
+    """Can these two names score above one agreeing word? A cheap, conservative pre-check.
+
+    The name engine scores two multi-word names at most 0.5 when fewer than two of their
+    words agree (its documented rule), and two words agree only if their sound keys are
+    the same or within a small edit distance. So when fewer than ``min(2, words)`` query
+    words have a candidate word with a sound key at least ``PRECHECK_SIMILARITY`` alike,
+    the full comparison cannot reach the review band and is skipped. The test suite and
+    the benchmark check that the pre-check never changes the hits.
+    """
+    if query is None or entry is None:
+        return True
+    need = min(2, len(query), len(entry))
+    agreeing = 0
+    for query_keys in query:
+        for entry_keys in entry:
+            if _keys_close(query_keys, entry_keys):
+                agreeing += 1
+                break
+        if agreeing >= need:
+            return True
+    return agreeing >= need
+
+
+_CLOSE_CACHE: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
+_CLOSE_CACHE_MAX = 200_000
+
+
+def _keys_close(a: frozenset[str], b: frozenset[str]) -> bool:
+    pair = (a, b)
+    known = _CLOSE_CACHE.get(pair)
+    if known is None:
+        known = not a.isdisjoint(b) or any(
+            _similarity(x, y) >= PRECHECK_SIMILARITY for x in a for y in b
+        )
+        if len(_CLOSE_CACHE) >= _CLOSE_CACHE_MAX:
+            _CLOSE_CACHE.clear()
+        _CLOSE_CACHE[pair] = known
+    return known
+
+
 def _iter_postings(value: Postings) -> Iterable[int]:
     return (value,) if isinstance(value, int) else value
 
@@ -136,6 +205,7 @@ class ScreeningIndex:
         max_key_share: float = 0.02,
         min_key_cap: int = 1_000,
         prepared_cache_size: int = 100_000,
+        precheck: bool = True,
     ) -> None:
         self.engine: NameEngine = engine if engine is not None else default_engine()
         self.policy: ScoringPolicy = policy if policy is not None else default_policy()
@@ -150,6 +220,7 @@ class ScreeningIndex:
         self._documents: dict[str, Postings] = {}
         self._prepared: dict[str, Any] = {}
         self._prepared_cache_size = prepared_cache_size
+        self.precheck = precheck
         self._fingerprint: str | None = None
 
     # ------------------------------------------------------------------ size and access
@@ -259,7 +330,7 @@ class ScreeningIndex:
 
     @staticmethod
     def _decode(record: bytes) -> WatchlistEntry:
-        return WatchlistEntry.from_dict(json.loads(record))
+        return entry_from_stored(json.loads(record))
 
     def _entry_at(self, slot: int) -> WatchlistEntry:
         record = self._records[slot]
@@ -267,16 +338,18 @@ class ScreeningIndex:
             raise KeyError(slot)
         return self._decode(record)
 
-    def _prepare(self, name: str) -> Any:
-        prepared = self._prepared.get(name)
-        if prepared is None:
+    def _prepare(self, name: str) -> tuple[Any, WordKeys | None]:
+        """The engine's prepared name and its words' sound keys (for the pre-check)."""
+        cached = self._prepared.get(name)
+        if cached is None:
             prepared = self.engine.prepare(name)
+            cached = (prepared, _word_keys(prepared) if self.precheck else None)
             if len(self._prepared) >= self._prepared_cache_size:
                 # drop the oldest tenth (dicts keep insertion order): cheap, bounded
                 for old in list(self._prepared)[: self._prepared_cache_size // 10]:
                     del self._prepared[old]
-            self._prepared[name] = prepared
-        return prepared
+            self._prepared[name] = cached
+        return cached
 
     # ------------------------------------------------------------------ queries
 
@@ -351,44 +424,84 @@ class ScreeningIndex:
 
         Only HIT and REVIEW bands are returned unless ``include_no_match`` is set.
         """
+        policy = self.policy
+        document_slots = self._document_slots(query)
         slots = set(self.candidate_slots(query)) if query.names else set()
-        slots |= self._document_slots(query)
-        prepared_query = [(name, self.engine.prepare(name)) for name in query.names]
+        slots |= document_slots
+        prepared_query = [(name, self._prepare(name)) for name in query.names]
+        # A candidate whose best name score cannot reach the review band even with every
+        # qualifier agreeing is not decoded further (most candidates of a common name).
+        best_boost = max(0.0, policy.dob_same_day, policy.dob_same_month, policy.dob_same_year)
+        best_boost += max(0.0, policy.nationality_agrees) + max(0.0, policy.sex_agrees)
+        needed = max(policy.name_floor, policy.review_threshold - best_boost)
         hits: list[Hit] = []
+        records = self._records
         for slot in slots:
-            record = self._records[slot]
+            record = records[slot]
             if record is None:
                 continue
-            hit = self._score(query, prepared_query, self._decode(record))
-            if hit is not None and (include_no_match or hit.decision is not Decision.NO_MATCH):
+            data = json.loads(record)
+            best = None
+            if slot not in document_slots:
+                if "kind" in data:  # only lost/stolen documents carry a kind; names do not count
+                    continue
+                best = self._best_name(
+                    prepared_query, data.get("names", []) + data.get("aliases", []),
+                    precheck=self.precheck and not include_no_match,
+                )
+                if not include_no_match and (best is None or best[0] < needed):
+                    continue
+            hit = self._score(query, prepared_query, entry_from_stored(data), best)
+            if include_no_match or hit.decision is not Decision.NO_MATCH:
                 hits.append(hit)
         hits.sort(key=lambda h: (-h.score, h.entry_id))
         return hits[:limit]
+
+    def _best_name(
+        self,
+        prepared_query: list[tuple[str, tuple[Any, WordKeys | None]]],
+        entry_names: Iterable[str],
+        precheck: bool = False,
+    ) -> tuple[float, str, str, Any] | None:
+        best: tuple[float, str, str, Any] | None = None
+        compare = self.engine.compare_prepared
+        for entry_name in entry_names:
+            prepared_entry, entry_words = self._prepare(entry_name)
+            for query_name, (prepared, query_words) in prepared_query:
+                if precheck and not _words_may_agree(query_words, entry_words):
+                    continue
+                comparison = compare(prepared, prepared_entry)
+                score = float(comparison.score)
+                if best is None or score > best[0]:
+                    best = (score, query_name, entry_name, comparison)
+        return best
 
     def screen(self, query: Query, limit: int = 10) -> list[Hit]:
         """Alias of :meth:`search`."""
         return self.search(query, limit)
 
-    def score_entry(self, query: Query, entry: WatchlistEntry) -> Hit | None:
+    def score_entry(self, query: Query, entry: WatchlistEntry) -> Hit:
         """Score one entry against a query, without the index (for re-checks and tests)."""
-        prepared_query = [(name, self.engine.prepare(name)) for name in query.names]
+        prepared_query = [(name, self._prepare(name)) for name in query.names]
         return self._score(query, prepared_query, entry)
 
-    def _score(self, query: Query, prepared_query: list[tuple[str, Any]], entry: WatchlistEntry) -> Hit | None:
+    def _score(
+        self,
+        query: Query,
+        prepared_query: list[tuple[str, tuple[Any, WordKeys | None]]],
+        entry: WatchlistEntry,
+        best: tuple[float, str, str, Any] | None = None,
+    ) -> Hit:
         policy = self.policy
         document_match = self._document_match(query, entry)
         name_score: float | None = None
-        best: tuple[float, str, str, Any] | None = None
         if entry.kind is ListKind.PERSON and prepared_query and entry.all_names:
-            for entry_name in entry.all_names:
-                prepared_entry = self._prepare(entry_name)
-                for query_name, prepared in prepared_query:
-                    comparison = self.engine.compare_prepared(prepared, prepared_entry)
-                    score = float(comparison.score)
-                    if best is None or score > best[0]:
-                        best = (score, query_name, entry_name, comparison)
+            if best is None:
+                best = self._best_name(prepared_query, entry.all_names)
             assert best is not None
             name_score = best[0]
+        else:
+            best = None
         effects: tuple[QualifierEffect, ...] = ()
         if entry.kind is ListKind.PERSON:
             effects = (

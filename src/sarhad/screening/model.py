@@ -19,6 +19,7 @@ import calendar
 import enum
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -348,6 +349,40 @@ class WatchlistEntry:
             required_action=data.get("required_action", ""),
             remarks=data.get("remarks", ""),
         )
+
+
+@lru_cache(maxsize=65_536)
+def _stored_birth_date(text: str) -> BirthDate:
+    return BirthDate.parse(text)
+
+
+@lru_cache(maxsize=65_536)
+def _stored_document(text: str) -> DocumentRef:
+    return DocumentRef.parse(text)
+
+
+def entry_from_stored(data: dict[str, Any]) -> WatchlistEntry:
+    """Rebuild an entry from :meth:`WatchlistEntry.to_dict` output the index wrote itself.
+
+    The record was validated when the entry was added, so this skips validation (the hot
+    path of screening decodes 50 candidates per query). Never use it on outside data:
+    that goes through :meth:`WatchlistEntry.from_dict`.
+    """
+    entry = object.__new__(WatchlistEntry)
+    put = object.__setattr__
+    put(entry, "id", data["id"])
+    put(entry, "version", data["version"])
+    put(entry, "list_id", data["list_id"])
+    put(entry, "kind", ListKind(data["kind"]) if "kind" in data else ListKind.PERSON)
+    put(entry, "names", tuple(data.get("names", ())))
+    put(entry, "aliases", tuple(data.get("aliases", ())))
+    put(entry, "birth_dates", tuple(_stored_birth_date(d) for d in data.get("birth_dates", ())))
+    put(entry, "nationalities", tuple(data.get("nationalities", ())))
+    put(entry, "sex", data.get("sex"))
+    put(entry, "documents", tuple(_stored_document(d) for d in data.get("documents", ())))
+    put(entry, "required_action", data.get("required_action", ""))
+    put(entry, "remarks", data.get("remarks", ""))
+    return entry
 
 
 # --------------------------------------------------------------------------- queries
