@@ -93,8 +93,9 @@ def main() -> int:
     banner("Pass 3/3: browser tests in headless Chromium (Playwright)")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium:
-        env = dict(base_env, SARHAD_CHROMIUM=chromium)
-        codes.append(run_pytest("browser", ["-m", "browser", *extra], env, totals))
+        with tempfile.TemporaryDirectory(prefix="sarhad-browser-") as tmp:
+            env = dict(base_env, SARHAD_CHROMIUM=chromium, SARHAD_TEST_SQLITE_FILE=str(Path(tmp) / "test.sqlite3"))
+            codes.append(run_pytest("browser", ["-m", "browser", *extra], env, totals))
     elif IN_CI:
         print("Chromium is required under CI but was not found on PATH")
         codes.append(1)

@@ -41,8 +41,13 @@ def browser():
 
 
 @pytest.fixture
-def site(transactional_db, live_server):
-    """The live server's base URL over a database the browser's requests can see."""
+def site(django_db_serialized_rollback, live_server):
+    """The live server's base URL over a database the browser's requests can see.
+
+    Transactional, so the server thread sees the test's rows; serialised rollback puts
+    back the reference data the migrations loaded (countries, posts, regimes), which
+    the flush after each transactional test would otherwise remove.
+    """
     return live_server.url
 
 

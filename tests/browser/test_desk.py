@@ -23,7 +23,7 @@ def staff(make_user, scenarios_loaded):
 
 
 @pytest.fixture
-def scenarios_loaded(transactional_db):
+def scenarios_loaded(site):
     from sarhad.demo.country import load_scenarios
     from sarhad.watchlists.demo import load_demo_watchlists
 

@@ -267,7 +267,8 @@ def record_entry(actor: Actor, mrz: str, post: str, *, idempotency_key: str | No
     existing = _existing_for_key(Crossing, idempotency_key, post, parsed.document_number)
     if existing:
         return existing, False
-    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post)
+    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
+                                                    permission="border.record")
     assessment = stay.assess_entry(person, parsed.nationality, today)
     open_entry = (Crossing.objects.select_for_update().filter(person=person, direction=Direction.ENTRY,
                                                               exit__isnull=True, exit_missing=False)
@@ -306,7 +307,8 @@ def record_exit(actor: Actor, mrz: str, post: str, *, idempotency_key: str | Non
     existing = _existing_for_key(Crossing, idempotency_key, post, parsed.document_number)
     if existing:
         return existing, False
-    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post)
+    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
+                                                    permission="border.record")
     overstay = stay.overstay_on_exit(person, parsed.nationality, today)
     open_entry = (Crossing.objects.select_for_update().filter(person=person, direction=Direction.ENTRY,
                                                               exit__isnull=True, exit_missing=False)
@@ -349,7 +351,8 @@ def refuse(actor: Actor, mrz: str, post: str, reasons, *, notes: str = "", idemp
     existing = _existing_for_key(Refusal, idempotency_key, post, parsed.document_number)
     if existing:
         return existing
-    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post)
+    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
+                                                    permission="border.record")
     refusal = Refusal.objects.create(person=person, document=document, post_id=post, occurred_at=now,
                                      local_date=today, notes=notes, idempotency_key=idempotency_key,
                                      **_officer_fields(actor))
@@ -367,7 +370,8 @@ def refer(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, r
     now, today = _local(now)
     parsed = _parse(mrz, today)
     _require_valid(parsed)
-    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post)
+    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
+                                                    permission="border.record")
     referral = Referral.objects.create(person=person, document=document, post_id=post, direction=direction,
                                        mrz="\n".join(parsed.lines), reason=reason, created_at=now,
                                        officer_id=actor.id if actor.kind == "user" else None)

@@ -90,8 +90,11 @@ def _person_snapshot(person: Person) -> dict:
 
 
 @transaction.atomic
-def register_person(actor: Actor, data: PersonData, post: str | None = None) -> Person:
-    actor.require("person.write")
+def register_person(actor: Actor, data: PersonData, post: str | None = None, *,
+                    permission: str = "person.write") -> Person:
+    """Create a person. ``permission`` names what authorises the write: ``person.write``,
+    or the workflow that registers people as a side effect (``border.record``)."""
+    actor.require(permission)
     _validate_person(data)
     person = Person.objects.create(
         surname=data.surname.strip(), given_names=data.given_names.strip(),
@@ -132,10 +135,11 @@ def update_person(actor: Actor, person_id, **changes) -> Person:
 
 
 @transaction.atomic
-def register_document(actor: Actor, person: Person, data: DocumentData) -> tuple[TravelDocument, bool]:
+def register_document(actor: Actor, person: Person, data: DocumentData, *,
+                      permission: str = "person.write") -> tuple[TravelDocument, bool]:
     """Link a travel document to a person. The same document (issuer + number) registered
     again returns the existing record: it never creates a second person or document."""
-    actor.require("person.write")
+    actor.require(permission)
     _validate_document(data)
     number = data.number.strip().upper()
     existing = TravelDocument.objects.filter(issuing_state_id=data.issuing_state.upper(), number=number).first()
@@ -157,19 +161,20 @@ def register_document(actor: Actor, person: Person, data: DocumentData) -> tuple
 
 @transaction.atomic
 def register_traveller(actor: Actor, person_data: PersonData, doc_data: DocumentData,
-                       post: str | None = None) -> tuple[Person, TravelDocument, bool]:
+                       post: str | None = None, *, permission: str = "person.write",
+                       ) -> tuple[Person, TravelDocument, bool]:
     """The person holding this document: the registered one, or a new record.
 
     Returns ``(person, document, created)``; registering the same document twice returns
     the first person.
     """
-    actor.require("person.write")
+    actor.require(permission)
     _validate_document(doc_data)
     number = doc_data.number.strip().upper()
     doc = (TravelDocument.objects.select_related("person")
            .filter(issuing_state_id=doc_data.issuing_state.upper(), number=number).first())
     if doc:
         return doc.person, doc, False
-    person = register_person(actor, person_data, post=post)
-    doc, _ = register_document(actor, person, doc_data)
+    person = register_person(actor, person_data, post=post, permission=permission)
+    doc, _ = register_document(actor, person, doc_data, permission=permission)
     return doc.person, doc, doc.person_id == person.pk
