@@ -140,3 +140,24 @@ def test_carriage_return_only_line_ends(monkeypatch, capsys):
     code, out, _ = run(["mrz", "check"], text, monkeypatch, capsys)
     assert code == 0
     assert [json.loads(line)["format"] for line in out.splitlines()] == ["TD3", "TD2"]
+
+
+def test_make_reports_each_unusable_line_and_goes_on(monkeypatch, capsys):
+    good = json.dumps({"issuing_state": "AZE", "nationality": "AZE", "name": "A<<B",
+                       "document_number": "X1", "birth_date": "900101", "sex": "F",
+                       "expiry_date": "300101"})
+    stdin = "\n".join(["not json", '{"format": "TD3"}', "[1]", good]) + "\n"
+    code, out, err = run(["mrz", "make", "--format", "MRVB"], stdin, monkeypatch, capsys)
+    assert code == 1
+    assert err.splitlines() == [
+        "line 1: not JSON: Expecting value: line 1 column 1 (char 0)",
+        "line 2: missing field(s): issuing_state, document_number, nationality, birth_date, "
+        "sex, expiry_date",
+        "line 3: expected a JSON object",
+    ]
+    assert out.splitlines()[0] == "V<AZEA<<B" + "<" * 27
+
+
+def test_mrz_without_subcommand_prints_help(monkeypatch, capsys):
+    code, out, _ = run(["mrz"], "", monkeypatch, capsys)
+    assert code == 2 and "check" in out and "make" in out and "name" in out

@@ -28,6 +28,8 @@ from .transliteration import LANGUAGES, TransliterationError, mrz_name
 __all__ = ["register"]
 
 _NAME_LENGTHS = {"TD1": 30, "TD2": 31, "TD3": 39, "MRVA": 39, "MRVB": 31}
+_REQUIRED = ("issuing_state", "document_number", "nationality", "birth_date", "sex",
+             "expiry_date")
 _MAKE_FIELDS = {
     "format", "document_code", "issuing_state", "document_number", "nationality",
     "birth_date", "sex", "expiry_date", "surname", "given_names", "name",
@@ -71,12 +73,18 @@ def _make(args: argparse.Namespace) -> int:
         if not raw.strip():
             continue
         try:
-            values = json.loads(raw)
+            try:
+                values = json.loads(raw)
+            except ValueError as exc:
+                raise GenerateError(f"not JSON: {exc}") from None
             if not isinstance(values, dict):
                 raise GenerateError("expected a JSON object")
             unknown = set(values) - _MAKE_FIELDS
             if unknown:
                 raise GenerateError(f"unknown field(s): {', '.join(sorted(unknown))}")
+            missing = [f for f in _REQUIRED if f not in values]
+            if missing:
+                raise GenerateError(f"missing field(s): {', '.join(missing)}")
             fmt = values.pop("format", None) or args.format
             lines = generate(fmt, **values)
         except (ValueError, TypeError) as exc:
