@@ -138,6 +138,7 @@ def test_rolling_limit_can_be_switched_off():
     assert r.remaining_days is None
     assert r.overstay_days == 0
     assert r.latest_exit is None and r.limiting_rule is None
+    assert r.status == "present"  # unbounded, not "no day allowed"
 
 
 @pytest.mark.parametrize(
@@ -228,6 +229,36 @@ def test_kernel_matches_the_day_by_day_reference(h):
     r = evaluate_stay(stays, on, limit, window, per_entry_limit=per_entry, permits=permits)
     got = (r.used_days, r.remaining_days, r.overstay_days, r.latest_exit, r.status)
     assert got == reference(stays, on, limit, window, permits, per_entry)
+
+
+@st.composite
+def visa_histories(draw):
+    limit = draw(st.one_of(st.none(), st.integers(3, 12)))
+    window = draw(st.integers((limit or 3) + 1, 25))
+    stays = []
+    cursor = BASE + timedelta(days=draw(st.integers(0, 5)))
+    for _ in range(draw(st.integers(0, 5))):
+        length = draw(st.integers(1, 10))
+        exit_ = cursor + timedelta(days=length - 1)
+        stays.append((cursor, exit_))
+        cursor = exit_ + timedelta(days=draw(st.integers(1, 10)))
+    if stays and draw(st.booleans()):
+        stays[-1] = (stays[-1][0], None)
+    vf = BASE + timedelta(days=draw(st.integers(0, 30)))
+    vu = vf + timedelta(days=draw(st.integers(0, 30)))
+    visa = (vf, vu, draw(st.integers(1, 15)), draw(st.one_of(st.none(), st.integers(1, 3))))
+    on = (stays[-1][0] if stays else BASE) + timedelta(days=draw(st.integers(-5, 25)))
+    per_entry = draw(st.one_of(st.none(), st.integers(1, 10)))
+    return stays, on, limit, window, visa, per_entry
+
+
+@settings(max_examples=300)
+@given(visa_histories())
+def test_visa_rules_match_the_reference(h):
+    stays, on, limit, window, visa, per_entry = h
+    r = evaluate_stay(stays, on, limit, window, per_entry_limit=per_entry, visa=Visa(*visa))
+    got = (r.used_days, r.remaining_days, r.overstay_days, r.latest_exit, r.status)
+    assert got == reference(stays, on, limit, window, (), per_entry, visa)
 
 
 @settings(max_examples=150)

@@ -575,7 +575,9 @@ def evaluate_stay(
     if in_area:
         latest, rule = _latest_exit(w, limit, window, per_entry_limit, visa)
         current_days = tl.count_upto(on_ord) - tl.count_upto(w.open_entry - 1)
-        status = "overstaying" if latest is None or latest < on_ord else "present"
+        # no rule at all (limit=None, nothing else) leaves the stay unbounded
+        over = rule is not None and (latest is None or latest < on_ord)
+        status = "overstaying" if over else "present"
     else:
         status = "overstayed" if overstay else "absent"
     visa_days = visa_entries = None
