@@ -46,6 +46,11 @@ def machine() -> None:
     print(f"machine_cpus: {os.cpu_count()} cpus")
     print(f"machine_memory: {mem} GiB")
     print(f"machine_platform: {platform.system()} {platform.machine()}")
+    try:
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"machine_load_average: {load} (1, 5, 15 min; other work shares the machine)")
+    except OSError:
+        pass
     print(f"python: {platform.python_version()}")
     print(f"polars: {pl.__version__} (threads {pl.thread_pool_size()})")
 
