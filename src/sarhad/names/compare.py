@@ -405,9 +405,11 @@ def _assign(q: tuple[Token, ...], c: tuple[Token, ...]
     for i, a in enumerate(q):
         for j, b in enumerate(c):
             s, kind = token_similarity(a, b)
-            bonus = 0.001 if (a.role == b.role) else 0.0
-            cells.append((s + bonus, i, j, s, kind))
-    cells.sort(key=lambda t: (-t[0], t[1], t[2]))
+            cells.append((-s - (0.001 if a.role == b.role else 0.0), i, j, s, kind))
+    if len(cells) == 1:
+        _, i, j, s, kind = cells[0]
+        return [(i, j, s, kind)]
+    cells.sort()
     used_q: set[int] = set()
     used_c: set[int] = set()
     pairs = []
@@ -437,8 +439,13 @@ def compare_prepared(query: PreparedName, candidate: PreparedName) -> NameCompar
             gender_conflict = True
         core.append(s)
         parts.append(PartMatch(a.text, b.text, kind, s))
-    left_q = [qn[i] for i in range(len(qn)) if i not in {p[0] for p in pairs}]
-    left_c = [cn[j] for j in range(len(cn)) if j not in {p[1] for p in pairs}]
+    if len(pairs) == len(qn) == len(cn):
+        left_q = left_c = []
+    else:
+        used_q = {p[0] for p in pairs}
+        used_c = {p[1] for p in pairs}
+        left_q = [t for i, t in enumerate(qn) if i not in used_q]
+        left_c = [t for j, t in enumerate(cn) if j not in used_c]
     # patronymics with patronymics; an unmarked patronymic (a third name word on one side)
     # may stand against the other side's marked one
     qp = query.patronymics + tuple(left_q)
