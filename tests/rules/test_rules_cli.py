@@ -38,12 +38,13 @@ def test_stay_bad_lines_are_reported_and_the_rest_continue(monkeypatch, capsys):
         json.dumps({"on": "2024-06-29", "stays": [], "window": "180"}),
         json.dumps({"on": "2024-06-29", "stays": [], "limit": 200}),
         json.dumps({"on": "2024-06-29"}),
+        json.dumps({"on": "9999-12-30", "stays": [["9999-12-01", None]]}),
         json.dumps({"on": "2024-06-29", "stays": [["2024-06-01", None]]}),
     ]
     code, out = run(["stay"], lines, monkeypatch, capsys)
     assert code == 1
     fields = [o.get("error", {}).get("field") for o in out]
-    assert fields == ["stays[0].exit", "stays[1].entry", "(line)", "on", "window", "limit", "stays", None]
+    assert fields == ["stays[0].exit", "stays[1].entry", "(line)", "on", "window", "limit", "stays", "(line)", None]
     assert out[0]["id"] == "a" and out[0]["line"] == 1
     assert "before entry" in out[0]["error"]["message"]
     assert "overlap" in out[1]["error"]["message"]

@@ -157,7 +157,7 @@ def test_bad_stays_name_the_field(stays, field):
     assert exc.value.field == field
 
 
-@pytest.mark.parametrize("limit, window", [(180, 180), (-1, 180), (90, 0)])
+@pytest.mark.parametrize("limit, window", [(180, 180), (-1, 180), (90, 0), (90, 100_000)])
 def test_bad_regime_is_rejected(limit, window):
     with pytest.raises(InvalidParameter):
         evaluate_stay([], on=D(2024, 1, 1), limit=limit, window=window)

@@ -199,6 +199,9 @@ def run_lines(handler: Callable[[dict], dict], stdin: TextIO, stdout: TextIO) ->
         except RulesError as exc:
             out = {"line": n, "error": {"field": exc.field, "message": exc.reason}}
             failed = True
+        except (ValueError, OverflowError) as exc:  # e.g. dates pushed past year 9999
+            out = {"line": n, "error": {"field": "(line)", "message": f"cannot be evaluated: {exc}"}}
+            failed = True
         if ident is not None:
             out = {"id": ident, **out}
         stdout.write(json.dumps(out, ensure_ascii=False) + "\n")

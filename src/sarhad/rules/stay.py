@@ -129,6 +129,10 @@ class Visa:
 StayLike = Union[Stay, Sequence]
 PeriodLike = Union[Period, Sequence]
 
+#: Longest window accepted (ten years): real regimes use 180 or 365 days, and the day-by-day
+#: explanation and the earliest-entry search grow with the window.
+MAX_WINDOW = 3660
+
 #: ``status`` values of :class:`StayResult` (and of the batch job).
 STATUSES = ("present", "overstaying", "absent", "overstayed")
 
@@ -361,8 +365,8 @@ class _Timeline:
 
 
 def _check_regime(limit: int | None, window: int, per_entry_limit: int | None) -> None:
-    if not isinstance(window, int) or window < 1:
-        raise InvalidParameter("window", "must be a positive whole number of days")
+    if not isinstance(window, int) or not 1 <= window <= MAX_WINDOW:
+        raise InvalidParameter("window", f"must be a whole number of days from 1 to {MAX_WINDOW}")
     if limit is not None:
         if not isinstance(limit, int) or limit < 0:
             raise InvalidParameter("limit", "must be a non-negative whole number of days")
