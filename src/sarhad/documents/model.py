@@ -69,7 +69,8 @@ class Correction:
     """One character changed by correction mode.
 
     ``confirmed_by`` names the check digits that cover the position and agree with the
-    corrected text; a correction is only ever kept when that tuple is not empty.
+    corrected text. It is empty only for ``«`` -> ``<``: not an MRZ character, with no
+    other reading; every other correction needs a confirming check digit.
     """
 
     field: str
