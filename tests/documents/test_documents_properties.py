@@ -67,7 +67,7 @@ def make(fmt, fields):
     return generate(fmt, name=name, **values)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(documents())
 def test_generate_then_parse_round_trips_every_layout(doc):
     fmt, fields = doc
@@ -114,7 +114,7 @@ def covered_positions(fmt):
     return numeric, mixed - numeric
 
 
-@settings(max_examples=400)
+@settings(max_examples=250)
 @given(documents(), st.data())
 def test_every_substitution_in_a_checked_field_is_detected(doc, data):
     fmt, fields = doc
@@ -139,7 +139,7 @@ def _date_offsets(fmt):
     return set(range(*layout.birth_date)) | set(range(*layout.expiry_date))
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(documents(), st.data())
 def test_confusions_in_numeric_fields_are_undone_exactly(doc, data):
     fmt, fields = doc
@@ -166,7 +166,7 @@ CONFUSABLE = {"O": "0", "0": "O", "I": "1", "1": "I", "B": "8", "8": "B", "S": "
               "5": "S", "Z": "2", "2": "Z", "G": "6", "6": "G"}
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(documents(), st.data())
 def test_correction_never_keeps_a_change_no_check_digit_confirms(doc, data):
     fmt, fields = doc
@@ -201,7 +201,7 @@ def test_correction_never_keeps_a_change_no_check_digit_confirms(doc, data):
 junk = st.text(ALPHABET + "«é a\t", min_size=0, max_size=50)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(st.one_of(st.text(max_size=200), st.lists(junk, max_size=5).map("\n".join)),
        st.booleans())
 def test_parse_never_raises_and_always_explains_invalid_input(text, correct):
