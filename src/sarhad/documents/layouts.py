@@ -46,7 +46,9 @@ class Layout:
 
     @property
     def length(self) -> int:
+        """Characters in the whole zone (lines x width)."""
         return self.lines * self.width
+
 
 
 TD3 = Layout(

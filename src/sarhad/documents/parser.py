@@ -45,6 +45,7 @@ _TD3_TYPES = frozenset("<PEDORTSLM")
 _ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WIDTH_NAMES = {30: "TD1", 36: "TD2/MRV-B", 44: "TD3/MRV-A"}
 _SHAPES = {(3, 30): TD1, (2, 36): TD2, (2, 44): TD3}
+_FAST_SHAPES = {shape: (layout, layout.length) for shape, layout in _SHAPES.items()}
 _BY_TOTAL = {90: (3, 30), 72: (2, 36), 88: (2, 44)}
 _SEX = {"F": "F", "M": "M", "<": "X"}
 
@@ -607,6 +608,15 @@ def parse(mrz: str | Sequence[str], *, on: date | None = None, correct: bool = F
     ``UTO`` is an error instead of a warning.
     """
     today = on or date.today()
+    if not correct and type(mrz) is str:
+        # Fast path (clean scanner output, LF line ends), as in _normalise.
+        raw = mrz.split("\n")
+        width = len(raw[0])
+        shape = _FAST_SHAPES.get((len(raw), width))
+        if shape is not None and len(raw[1]) == width:
+            joined = "".join(raw)
+            if len(joined) == shape[1] and joined.isupper():
+                return _validate(joined, shape[0], raw, today, specimen, [], [])
     warnings: list = []
     s, layout, lines, error = _normalise(mrz, warnings)
     if error is not None:
