@@ -161,3 +161,20 @@ def test_make_reports_each_unusable_line_and_goes_on(monkeypatch, capsys):
 def test_mrz_without_subcommand_prints_help(monkeypatch, capsys):
     code, out, _ = run(["mrz"], "", monkeypatch, capsys)
     assert code == 2 and "check" in out and "make" in out and "name" in out
+
+
+def test_no_specimen_refuses_utopia(monkeypatch, capsys):
+    text = "\n".join(SPECIMENS["V1_TD3_ICAO"][0])
+    code, out, _ = run(["mrz", "check", "--no-specimen"], text, monkeypatch, capsys)
+    assert code == 1 and json.loads(out)["errors"][0]["code"] == "specimen_code"
+
+
+def test_check_text_returns_what_the_cli_prints(monkeypatch, capsys):
+    from datetime import date
+
+    from sarhad.documents import check_text
+
+    text = "\n\n".join("\n".join(SPECIMENS[n][0]) for n in ("V2_TD3_GERMANY", "V12_TD1_SWEDEN"))
+    _, out, _ = run(["mrz", "check", "--on", "2026-01-01"], text, monkeypatch, capsys)
+    printed = [json.loads(line) for line in out.splitlines()]
+    assert check_text(text, on=date(2026, 1, 1)) == printed
