@@ -24,7 +24,7 @@ nomenklatura runs in its own environment ``.venv-peers/nomenklatura`` (created o
 use, never a product dependency), in a subprocess; every entity gets a unique id (logic-v2
 caches by id).
 
-    python bench/names.py                  # 4,000 pairs, with the peer
+    python bench/names.py                  # 10,000 pairs, with the peer
     python bench/names.py --seed 7 --count 10000
     python bench/names.py --smoke          # 300 pairs, no peer (used by the tests)
 """
@@ -205,8 +205,8 @@ def machine() -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=REPORT_SEED)
-    ap.add_argument("--count", type=int, default=4000)
-    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--count", type=int, default=10000)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--smoke", action="store_true", help="300 pairs, one round, no peer")
     args = ap.parse_args(argv)

@@ -231,7 +231,7 @@ def prepare(name: str) -> PreparedName:
         if w in _PATRONYMIC_MARKERS:
             i += 1
             continue
-        if w in _PARTICLES and n > 2:
+        if n > 2 and (w in _PARTICLES or (word_forms(w)[:1] or ("",))[0] in _PARTICLES):
             particles.append(w)
             i += 1
             continue

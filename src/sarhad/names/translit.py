@@ -21,6 +21,7 @@ their older variants. Persian and Arabic script: see :mod:`sarhad.names.persian`
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from . import tables as T
@@ -46,8 +47,12 @@ def fold_latin(word: str, multi: int = 0) -> str:
         elif ch in T.ICAO_LATIN:
             vals = T.ICAO_LATIN[ch]
             out.append(vals[0] if multi == 0 or len(vals) == 1 else vals[-1])
-        elif ch.isalpha() and ch.isascii():
-            out.append(ch.upper())
+        elif ch.isalpha():
+            # a Latin letter with a mark Table A does not list (Vietnamese ễ, Romanian ș
+            # with comma): its base letter
+            base = unicodedata.normalize("NFD", ch)[0].upper()
+            if "A" <= base <= "Z":
+                out.append(base)
     return "".join(out)
 
 
