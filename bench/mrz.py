@@ -108,7 +108,9 @@ def ensure_peer(log=None) -> tuple[Path | None, str]:
     with pip when it is missing.
     """
     python = peer_python()
-    probe = [str(python), "-c", "import mrz.checker.td3"]
+    # -I: isolated, so a module named mrz in the working folder (like this script)
+    # can never shadow the peer package.
+    probe = [str(python), "-I", "-c", "import mrz.checker.td3"]
     if python.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
         return python, ""
     try:
@@ -165,7 +167,7 @@ class Peer:
     """The peer's worker process, kept alive across rounds."""
 
     def __init__(self, python: Path, docs: list[tuple[str, str]]):
-        self.proc = subprocess.Popen([str(python), "-c", PEER_WORKER], stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen([str(python), "-I", "-c", PEER_WORKER], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True)
         self.proc.stdin.write(json.dumps(docs) + "\n")
         self.proc.stdin.flush()

@@ -76,7 +76,7 @@ def peer():
         pytest.skip(f"PyPI mrz peer environment not available: {why}")
 
     def run(docs):
-        done = subprocess.run([str(python), "-c", PEER_SCRIPT], input=json.dumps(docs),
+        done = subprocess.run([str(python), "-I", "-c", PEER_SCRIPT], input=json.dumps(docs),
                               capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr[-2000:]
         return json.loads(done.stdout)

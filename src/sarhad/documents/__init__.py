@@ -21,7 +21,7 @@ from .checkdigit import compute as check_digit
 from .countries import COUNTRIES, is_known_code
 from .generator import GenerateError, generate
 from .model import Correction, MRZError, MRZProblem, MRZResult, MRZWarning
-from .parser import check_text, parse, parse_many, split_documents
+from .parser import check_text, iter_documents, parse, parse_many, split_documents
 from .transliteration import TransliterationError, mrz_name, transliterate_name, truncate_name
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "check_text",
     "generate",
     "is_known_code",
+    "iter_documents",
     "mrz_name",
     "parse",
     "parse_many",
