@@ -104,7 +104,7 @@ def peer_python() -> Path:
 def ensure_peer(log=None) -> tuple[Path | None, str]:
     """Return ``(python of the peer environment, "")`` or ``(None, why not)``.
 
-    Creates ``.venv-peers/mrz`` with ``python3 -m venv`` and installs the pinned peer
+    Creates ``.venv-peers/mrz`` with ``python -m venv`` and installs the pinned peer
     with pip when it is missing.
     """
     python = peer_python()
@@ -113,14 +113,38 @@ def ensure_peer(log=None) -> tuple[Path | None, str]:
     probe = [str(python), "-I", "-c", "import mrz.checker.td3"]
     if python.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
         return python, ""
+    PEER_DIR.parent.mkdir(parents=True, exist_ok=True)
+    # Parallel test workers may all get here: one builds, the others wait and reuse.
+    with open(PEER_DIR.parent / ".mrz.lock", "w") as lock:
+        try:
+            import fcntl
+
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except ImportError:  # no advisory locks on this platform
+            pass
+        if python.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
+            return python, ""
+        return _build_peer(python, probe, log)
+
+
+def _build_peer(python: Path, probe: list[str], log) -> tuple[Path | None, str]:
     try:
         if log:
             log(f"creating the peer environment {PEER_DIR.relative_to(ROOT)} ({PEER_REQUIREMENT})")
-        PEER_DIR.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(PEER_DIR)],
-                       check=True, capture_output=True, timeout=300)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                        PEER_REQUIREMENT], check=True, capture_output=True, timeout=600)
+        quiet = ["-q", "--disable-pip-version-check"]
+        try:
+            # Fast: an environment without pip, filled by this interpreter's pip.
+            subprocess.run([sys.executable, "-m", "venv", "--clear", "--without-pip",
+                            str(PEER_DIR)], check=True, capture_output=True, timeout=300)
+            subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
+                            *quiet, PEER_REQUIREMENT], check=True, capture_output=True,
+                           timeout=600)
+        except subprocess.CalledProcessError:
+            # This interpreter has no pip (or an old one): give the environment its own.
+            subprocess.run([sys.executable, "-m", "venv", "--clear", str(PEER_DIR)],
+                           check=True, capture_output=True, timeout=300)
+            subprocess.run([str(python), "-m", "pip", "install", *quiet, PEER_REQUIREMENT],
+                           check=True, capture_output=True, timeout=600)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         detail = getattr(exc, "stderr", b"") or b""
         if isinstance(detail, bytes):
