@@ -97,6 +97,23 @@ def _birth(person) -> tuple[str, ...]:
     return (str(person.birth_year),)
 
 
+def _soviet_form(person) -> str:
+    """An Azerbaijani name as a Soviet-era Russian register writes it: Мамедов Али Гасан оглы."""
+    from sarhad.names.synthetic import name_tables
+
+    if person.nationality != "AZE":
+        return ""
+    tables = name_tables()["AZE"]
+    female = person.sex == "F"
+    surname = tables.surnames[person.surname_id]
+    given = (tables.female if female else tables.male)[person.given_id]
+    father = tables.male[person.father_id]
+    parts = [surname.russian_f if female else surname.russian_m, given.russian_f if female else given.russian_m]
+    if person.native_patronymic and father.russian_m:
+        parts.append(f"{father.russian_m} {'кызы' if female else 'оглы'}")
+    return " ".join(p for p in parts if p)
+
+
 def _synthetic_rows(prefix: str, count: int, seed: int, avoid) -> list[ParsedRow]:
     from sarhad.names.synthetic import generate_people
 
@@ -107,8 +124,12 @@ def _synthetic_rows(prefix: str, count: int, seed: int, avoid) -> list[ParsedRow
             break
         born = date(rng.randrange(1950, 2004), rng.randrange(1, 13), rng.randrange(1, 29))
         year = rng.randrange(2012, 2026)
+        names, aliases = (person.native_full,), (person.latin_full,)
+        soviet = _soviet_form(person)
+        if soviet and rng.random() < 0.7:
+            names, aliases = (soviet,), (person.native_full,)
         data = EntryData(
-            names=(person.native_full,), aliases=(person.latin_full,),
+            names=names, aliases=aliases,
             birth_dates=(born.isoformat() if rng.random() < 0.8 else str(born.year),),
             nationalities=(person.nationality,), sex=person.sex,
             remarks=rng.choice(_REASONS).format(year=year), external_id=f"{prefix}-{number:05d}",
@@ -163,11 +184,12 @@ def load_demo_watchlists(seed: int = 2026, travellers=()) -> dict[str, int]:
     spared = set()
     personal = []
     for person in travellers:
-        name, aliases = other_script_forms(person)
+        name, _aliases = other_script_forms(person)
         numbers = [f"{d.number}:{d.issuing_state_id}" for d in person.documents.all()]
         spared.update(d.number for d in person.documents.all())
+        # The other forms stay out: the desk should show the Soviet-era spelling matched.
         personal.append(ParsedRow(f"traveller {person.pk}", data=EntryData(
-            names=(name,), aliases=tuple(aliases), birth_dates=_birth(person),
+            names=(name,), birth_dates=_birth(person),
             nationalities=tuple(person.nationalities.values_list("code", flat=True)),
             sex=person.sex if person.sex in ("F", "M") else "",
             remarks="Deported in 2019 after a forged work permit; entry ban for ten years",
