@@ -240,6 +240,10 @@ def parse_args(argv=None):
     p.add_argument("--threads", type=int, default=8, help="threads per worker")
     p.add_argument("--known", type=float, default=0.7, help="share of known travellers")
     p.add_argument("--listed", type=float, default=0.02, help="share of listed travellers (must hit)")
+    p.add_argument("--rounds", type=int, default=1, help="measured rounds per server (interleaved with --compare-tree)")
+    p.add_argument("--compare-tree", metavar="DIR",
+                   help="also serve another checkout of this repository (e.g. a proposed change) on the same data, "
+                        "rounds interleaved; prints its figures as compare_* and the ratios")
     p.add_argument("--smoke", action="store_true", help="tiny sizes, same path (for the tests)")
     args = p.parse_args(argv)
     if args.smoke:
@@ -255,6 +259,7 @@ def main(argv=None) -> int:
     line("machine_cpus", os.cpu_count())
     line("machine_memory", f"{memory_gib():.1f}", "GiB")
     line("machine_python", platform.python_version())
+    line("machine_load_average_at_start", f"{os.getloadavg()[0]:.2f}")
     try:
         pg = PostgresServer()
     except PostgresUnavailable as exc:
@@ -273,11 +278,8 @@ def main(argv=None) -> int:
 
 
 def _run(args, pg: PostgresServer, var_dir: Path) -> int:
-    # The server serves this tree's code (the one this script sits in).
-    python_path = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
     env = dict(os.environ, DATABASE_URL=pg.url, SARHAD_VAR_DIR=str(var_dir), SARHAD_HTTPS="0",
-               SARHAD_SECRET_KEY=secrets.token_urlsafe(48), DJANGO_SETTINGS_MODULE="sarhad.site.settings",
-               PYTHONPATH=python_path)
+               SARHAD_SECRET_KEY=secrets.token_urlsafe(48), DJANGO_SETTINGS_MODULE="sarhad.site.settings")
     os.environ.update(env)
     import django
 
@@ -296,6 +298,7 @@ def _run(args, pg: PostgresServer, var_dir: Path) -> int:
     population = load_population(args.travellers, args.crossings_years, seed=args.seed)
     line("data_travellers", population.rows.get("travellers", 0))
     line("data_crossings", population.rows.get("crossings", 0))
+    line("data_travellers_left_out", population.rows.get("skipped_duplicate_document", 0))
     line("data_crossings_years", args.crossings_years)
     line("load_population_time", f"{population.seconds:.1f}", "s")
     watchlist = load_watchlist(args.watchlist, seed=args.seed)
@@ -308,31 +311,54 @@ def _run(args, pg: PostgresServer, var_dir: Path) -> int:
 
     # people:write too: recording a new traveller registers them (people.services.register_traveller
     # asks for person.write, which border:record alone does not grant).
+    # people:write too: recording a new traveller registers them (people.services.register_traveller
+    # asks for person.write, which border:record alone does not grant).
     _client, token = create_api_client(Actor.system("bench"), "bench e-gates",
                                        ["border:check", "border:record", "people:write"], [POST])
-    total = args.warmup_pairs + args.max_pairs
+    trees = [("", ROOT)] + ([("compare_", Path(args.compare_tree).resolve())] if args.compare_tree else [])
+    rounds = args.rounds
+    total = len(trees) * (args.warmup_pairs + rounds * args.max_pairs)
     t0 = time.perf_counter()
     mix = traveller_mix(total, args.seed, args.known, args.listed)
     line("travellers_prepared", len(mix))
     note(f"prepared {len(mix)} travellers with MRZs in {time.perf_counter() - t0:.1f} s")
     connection.close()
 
-    port = free_port()
-    job = {
-        "host": "127.0.0.1", "port": port, "token": token, "post": POST, "clients": args.clients,
-        "warmup": mix[:args.warmup_pairs], "travellers": mix[args.warmup_pairs:], "max_pairs": args.max_pairs,
-        "seconds": args.seconds, "warmup_seconds": args.warmup_seconds,
-    }
-    job_path, result_path = var_dir / "job.json", var_dir / "result.json"
-    job_path.write_text(json.dumps(job))
+    servers: list[Server] = []
+    phases = []
+    taken = 0
+
+    def take(n: int) -> list[dict]:
+        nonlocal taken
+        part = mix[taken:taken + n]
+        taken += n
+        return part
+
     line("server", f"gunicorn workers={args.workers} threads={args.threads}")
-    server = Server(env, port, args.workers, args.threads, var_dir / "server.log")
     try:
-        server.wait_ready()
+        for label, tree in trees:
+            port = free_port()
+            # The server serves the code of its tree.
+            python_path = os.pathsep.join(p for p in (str(tree / "src"), os.environ.get("PYTHONPATH", "")) if p)
+            servers.append(Server(dict(env, PYTHONPATH=python_path), port, args.workers, args.threads,
+                                  var_dir / f"server{len(servers)}.log"))
+            phases.append({"label": label, "port": port, "warmup": True, "travellers": take(args.warmup_pairs),
+                           "max_pairs": args.warmup_pairs, "seconds": args.warmup_seconds})
+        for server in servers:
+            server.wait_ready()
+        for _round in range(rounds):  # interleaved: A, B, A, B ...
+            for (label, _tree), server in zip(trees, servers):
+                phases.append({"label": label, "port": server.port, "warmup": False,
+                               "travellers": take(args.max_pairs), "max_pairs": args.max_pairs,
+                               "seconds": args.seconds})
+        job = {"host": "127.0.0.1", "token": token, "post": POST, "clients": args.clients, "phases": phases}
+        job_path, result_path = var_dir / "job.json", var_dir / "result.json"
+        job_path.write_text(json.dumps(job))
+        line("machine_load_average_before_load", f"{os.getloadavg()[0]:.2f}")
         load = subprocess.Popen([sys.executable, str(ROOT / "bench" / "desk_load.py"), str(job_path), str(result_path)],
                                 start_new_session=True)
         try:
-            limit = args.warmup_seconds + args.seconds + 300
+            limit = len(trees) * (args.warmup_seconds + rounds * args.seconds) + 300
             code = load.wait(timeout=limit)
         except BaseException:
             load.kill()
@@ -340,58 +366,80 @@ def _run(args, pg: PostgresServer, var_dir: Path) -> int:
             raise
         if code != 0:
             raise RuntimeError(f"the load generator failed with code {code}")
+        line("machine_load_average_after_load", f"{os.getloadavg()[0]:.2f}")
     except BaseException:
-        log = (var_dir / "server.log").read_text(errors="replace")[-3000:]
-        print(f"server log (end):\n{log}", file=sys.stderr)
+        for i in range(len(servers)):
+            log = (var_dir / f"server{i}.log").read_text(errors="replace")[-3000:]
+            print(f"server log (end):\n{log}", file=sys.stderr)
         raise
     finally:
-        server.stop()
-    result = json.loads(result_path.read_text())
-    if result["warmup"]["errors"] or result["measured"]["errors"]:
-        tracebacks = [row for row in (var_dir / "server.log").read_text(errors="replace").splitlines()
-                      if '"POST /api' not in row]
-        note("server log without the access lines (end):\n" + "\n".join(tracebacks[-60:]))
-    return report(result, args)
-
-
-def report(result: dict, args) -> int:
-    warm, measured = result["warmup"], result["measured"]
+        for server in servers:
+            server.stop()
+    results = json.loads(result_path.read_text())
+    if any(r["errors"] for r in results):
+        for i in range(len(servers)):
+            tracebacks = [row for row in (var_dir / f"server{i}.log").read_text(errors="replace").splitlines()
+                          if '"POST /api' not in row]
+            note("server log without the access lines (end):\n" + "\n".join(tracebacks[-60:]))
     line("load_clients", args.clients)
-    line("warmup_pairs", warm["pairs"])
-    line("warmup_errors", len(warm["errors"]))
-    pairs, seconds = measured["pairs"], measured["seconds"]
-    line("measured_pairs", pairs)
-    line("measured_seconds", f"{seconds:.1f}", "s")
+    line("rounds", rounds)
+    figures = {label: report(label, [r for r in results if r["label"] == label]) for label, _tree in trees}
+    if args.compare_tree:
+        base, other = figures[""], figures["compare_"]
+        for name in ("check_p95", "record_p95"):
+            line(f"ratio_compare_{name}", f"{base[name] / other[name]:.2f}" if other[name] else "nan")
+        line("ratio_compare_throughput", f"{other['throughput'] / base['throughput']:.2f}" if base["throughput"] else "nan")
+    line("ratio_vs_desk_budget", f"{BUDGET_P95_MS / figures['']['check_client_p95']:.1f}"
+         if figures[""]["check_client_p95"] else "nan")
+    return 0
+
+
+def report(prefix: str, results: list[dict]) -> dict:
+    """Print one tree's figures (measured rounds pooled) and return the headline ones."""
+    warm = [r for r in results if r["warmup"]]
+    measured = [r for r in results if not r["warmup"]]
+    line(f"{prefix}warmup_pairs", sum(r["pairs"] for r in warm))
+    pairs, seconds = sum(r["pairs"] for r in measured), sum(r["seconds"] for r in measured)
+    line(f"{prefix}measured_pairs", pairs)
+    line(f"{prefix}measured_seconds", f"{seconds:.1f}", "s")
     throughput = pairs / seconds if seconds else 0.0
-    line("throughput", f"{throughput:.1f}", "pairs/s")
-    for kind, n in sorted(measured["kinds"].items()):
-        line(f"travellers_{kind}", n)
-    line("checks_with_hits", measured["hits"])
-    for decision, n in sorted(measured["decisions"].items()):
-        line(f"decision_{decision}", n)
-    figures = {}
+    line(f"{prefix}throughput", f"{throughput:.1f}", "pairs/s")
+    per_round = [r["pairs"] / r["seconds"] for r in measured if r["seconds"]]
+    if len(per_round) > 1:
+        line(f"{prefix}throughput_round_median", f"{statistics.median(per_round):.1f}", "pairs/s")
+    kinds, decisions = {}, {}
+    for r in measured:
+        for k, n in r["kinds"].items():
+            kinds[k] = kinds.get(k, 0) + n
+        for k, n in r["decisions"].items():
+            decisions[k] = decisions.get(k, 0) + n
+    for kind, n in sorted(kinds.items()):
+        line(f"{prefix}travellers_{kind}", n)
+    line(f"{prefix}checks_with_hits", sum(r["hits"] for r in measured))
+    for decision, n in sorted(decisions.items()):
+        line(f"{prefix}decision_{decision}", n)
+    figures = {"throughput": throughput}
     for what in ("check", "record"):
-        rows = measured[what]
-        server_ms = [s for _c, s, _k in rows if s is not None]
+        rows = [row for r in measured for row in r[what]]
+        server_ms = [srv for _c, srv, _k in rows if srv is not None]
         client_ms = [c * 1000 for c, _s, _k in rows]
         for q in (50, 95, 99):
-            line(f"{what}_server_p{q}", f"{percentile(server_ms, q / 100):.1f}", "ms")
+            line(f"{prefix}{what}_server_p{q}", f"{percentile(server_ms, q / 100):.1f}", "ms")
         for q in (50, 95, 99):
-            line(f"{what}_client_p{q}", f"{percentile(client_ms, q / 100):.1f}", "ms")
-        line(f"{what}_server_mean", f"{statistics.fmean(server_ms):.1f}" if server_ms else "nan", "ms")
-        figures[what] = percentile(server_ms, 0.95)
-    errors = measured["errors"] + warm["errors"]
+            line(f"{prefix}{what}_client_p{q}", f"{percentile(client_ms, q / 100):.1f}", "ms")
+        figures[f"{what}_p95"] = percentile(server_ms, 0.95)
+        figures[f"{what}_client_p95"] = percentile(client_ms, 0.95)
+    errors = [e for r in results for e in r["errors"]]
     for sample in errors[:5]:
         note(f"error: {sample[:200]}")
-    line("errors", len(errors))
-    for name, value, target, better in (("check_p95", figures["check"], TARGETS["check_p95_ms"], "lower"),
-                                        ("record_p95", figures["record"], TARGETS["record_p95_ms"], "lower"),
-                                        ("throughput", throughput, TARGETS["pairs_per_s"], "higher")):
-        ok = value <= target if better == "lower" else value >= target
-        line(f"target_{name}", f"{'met' if ok else 'missed'} ({value:.1f} vs {target:g})")
-    client_check_p95 = percentile([c * 1000 for c, _s, _k in measured["check"]], 0.95)
-    line("ratio_vs_desk_budget", f"{BUDGET_P95_MS / client_check_p95:.1f}" if client_check_p95 else "nan")
-    return 0
+    line(f"{prefix}errors", len(errors))
+    for name, target, lower in (("check_p95", TARGETS["check_p95_ms"], True),
+                                ("record_p95", TARGETS["record_p95_ms"], True),
+                                ("throughput", TARGETS["pairs_per_s"], False)):
+        value = figures[name]
+        ok = value <= target if lower else value >= target
+        line(f"{prefix}target_{name}", f"{'met' if ok else 'missed'} ({value:.1f} vs {target:g})")
+    return figures
 
 
 if __name__ == "__main__":

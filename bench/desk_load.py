@@ -1,7 +1,8 @@
 """Load generator of the desk benchmark: concurrent e-gate clients on the loopback.
 
 Run by ``bench/desk.py`` in its own process (never in the server's), standard library
-only. Reads a job (JSON) naming the server, the token, the travellers and the limits;
+only. Reads a job (JSON) naming the token and the phases (warm-up or measured, each
+with its server port, travellers and limits), run one after the other;
 each of ``clients`` threads keeps one HTTP/1.1 connection and, for the next traveller
 from a shared queue, posts the check and then the record of the same crossing. Writes
 one JSON result: per request the client-side latency, the server's own time from the
@@ -59,14 +60,15 @@ class Client:
         raise RuntimeError("unreachable")
 
 
-def run_phase(job: dict, travellers: list[dict], *, max_pairs: int, seconds: float, record: bool = True) -> dict:
+def run_phase(job: dict, port: int, travellers: list[dict], *, max_pairs: int, seconds: float) -> dict:
+    """Up to ``max_pairs`` check+record pairs in at most ``seconds``, ``job['clients']`` at a time."""
     queue = deque(travellers[:max_pairs])
     lock = threading.Lock()
     out = {"check": [], "record": [], "errors": [], "pairs": 0, "decisions": {}, "hits": 0, "kinds": {}}
     deadline = time.perf_counter() + seconds
 
     def worker():
-        client = Client(job["host"], job["port"], job["token"])
+        client = Client(job["host"], port, job["token"])
         while time.perf_counter() < deadline:
             with lock:
                 if not queue:
@@ -87,8 +89,6 @@ def run_phase(job: dict, travellers: list[dict], *, max_pairs: int, seconds: flo
                     continue
             result = json.loads(payload)
             decision = result.get("recommendation", {}).get("decision", "?")
-            if not record:
-                continue
             body = dict(body, idempotency_key=uuid.uuid4().hex)
             try:
                 status, elapsed, server_ms, payload = client.post("/api/v1/border/crossings", body)
@@ -121,10 +121,13 @@ def run_phase(job: dict, travellers: list[dict], *, max_pairs: int, seconds: flo
 def main() -> int:
     job = json.loads(open(sys.argv[1], encoding="utf-8").read())
     assert job["host"] == "127.0.0.1", "the load generator only talks to the loopback"
-    warm = run_phase(job, job["warmup"], max_pairs=len(job["warmup"]), seconds=job["warmup_seconds"])
-    measured = run_phase(job, job["travellers"], max_pairs=job["max_pairs"], seconds=job["seconds"])
+    results = []
+    for phase in job["phases"]:
+        result = run_phase(job, phase["port"], phase["travellers"], max_pairs=phase["max_pairs"],
+                           seconds=phase["seconds"])
+        results.append({"label": phase["label"], "warmup": phase["warmup"], **result})
     with open(sys.argv[2], "w", encoding="utf-8") as fh:
-        json.dump({"warmup": warm, "measured": measured}, fh)
+        json.dump(results, fh)
     return 0
 
 
