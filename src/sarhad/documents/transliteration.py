@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 __all__ = [
     "CHOICES",
@@ -176,13 +177,19 @@ def _fallback(char: str) -> str | None:
 
 
 def _tables(lang: str | None, choices: Mapping[str, str] | None) -> dict[str, str]:
+    key = tuple(sorted((k.upper(), v) for k, v in choices.items())) if choices else ()
+    return _build_tables(lang, key)
+
+
+@lru_cache(maxsize=64)
+def _build_tables(lang: str | None, choices: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The character table for a language and issuer choices (built once, then cached)."""
     if lang is not None and lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; known: {', '.join(sorted(LANGUAGES))}")
     table = dict(TABLE_A)
     chosen = dict(_DEFAULT_CHOICES)
     chosen.update(_LANGUAGE_CHOICES.get(lang or "", {}))
-    for letter, value in (choices or {}).items():
-        letter = letter.upper()
+    for letter, value in choices:
         if letter not in CHOICES or value not in CHOICES[letter]:
             allowed = "; ".join(f"{k}: {'/'.join(v)}" for k, v in CHOICES.items())
             raise ValueError(f"invalid choice {letter}={value!r}; allowed: {allowed}")
