@@ -110,7 +110,6 @@ def generate(
     layout: Layout | None = LAYOUTS.get(_ALIASES.get(format.upper(), format.upper()))
     if layout is None:
         raise GenerateError(f"unknown format {format!r}; use TD1, TD2, TD3, MRVA or MRVB")
-    width = layout.width
     code = _mrz_text(document_code or _DEFAULT_CODES[layout.name], "document_code")
     code = _fit(code, 2, "document_code")
     issuer = _code(issuing_state, "issuing_state", specimen)
