@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein, LCSseq
 
@@ -96,9 +97,8 @@ class PreparedName:
         return self.tokens + self.patronymics
 
 
-@dataclass(frozen=True, slots=True)
-class PartMatch:
-    """How one part of the query compares with one part of the candidate."""
+class PartMatch(NamedTuple):
+    """How one part of the query compares with one part of the candidate (immutable)."""
 
     query: str
     candidate: str
