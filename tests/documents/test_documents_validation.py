@@ -448,3 +448,9 @@ def test_lines_of_another_layout_are_not_glued_into_a_different_one():
     result = parse("\n".join([*TD3, "XX"]), on=ON)
     assert not result.valid and result.format is None
     assert "found 3 line(s) of 44, 44, 2 characters" in result.errors[0].message
+
+
+def test_deu_is_accepted_with_a_note_that_icao_writes_d():
+    result = parse(put(TD3, 2, 11, "DEU"), on=ON)
+    assert result.valid and result.nationality == "DEU"
+    assert "icao_form" in [w.code for w in result.warnings]

@@ -230,7 +230,11 @@ def _read_date(raw, field, start, layout, today, errors, warnings, partial_ok, r
 def _read_code(raw, field, start, layout, specimen, errors, warnings):
     code = raw.rstrip("<")
     if code in COUNTRIES:
-        if code in DEPRECATED_CODES:
+        if code == "DEU":
+            warnings.append(_problem(
+                MRZWarning, "icao_form", field, layout, start, start + 3, None, None,
+                field, detail="ICAO writes Germany as D<< in an MRZ, not DEU"))
+        elif code in DEPRECATED_CODES:
             warnings.append(_problem(
                 MRZWarning, "deprecated_code", field, layout, start, start + 3, None, None,
                 field, detail=f"{code} is a deprecated code"))
@@ -354,8 +358,8 @@ _COMPOSITE_SLICES = {
     for layout in (TD1, TD2, TD3, MRVA, MRVB)
 }
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<"
-# Codes that need no warning: every known code but the deprecated ones.
-_PLAIN_CODES = frozenset(COUNTRIES) - DEPRECATED_CODES
+# Codes that need no warning: every known code but the deprecated ones and DEU.
+_PLAIN_CODES = frozenset(COUNTRIES) - DEPRECATED_CODES - {"DEU"}
 _GOOD_CODES = {
     TD3: frozenset("P" + c for c in _TD3_TYPES),
     MRVA: frozenset("V" + c for c in _ALPHABET),
