@@ -454,3 +454,11 @@ def test_deu_is_accepted_with_a_note_that_icao_writes_d():
     result = parse(put(TD3, 2, 11, "DEU"), on=ON)
     assert result.valid and result.nationality == "DEU"
     assert "icao_form" in [w.code for w in result.warnings]
+
+
+def test_bytes_from_a_scanner_are_read_and_bad_bytes_reported():
+    assert parse("\r\n".join(TD3).encode("ascii"), on=ON).valid
+    assert parse([line.encode("ascii") for line in TD3], on=ON).valid
+    broken = "\n".join(TD3).encode("ascii").replace(b"ZE18", b"ZE\xff8")
+    result = parse(broken, on=ON)
+    assert [e.code for e in result.errors] == ["charset"]

@@ -95,11 +95,18 @@ def _problem(cls, code, field, layout, start, end, expected, found, what, sugges
     return cls(code, field, line, (first, last), expected, found, message, suggestion)
 
 
+def _text(item: object) -> str:
+    if isinstance(item, (bytes, bytearray)):
+        return item.decode("utf-8", "replace")  # undecodable bytes become charset errors
+    return str(item)
+
+
 def _structure_error(message: str) -> MRZError:
     return MRZError("structure", None, None, None, None, None, message)
 
 
-def _normalise(mrz: str | Sequence[str], warnings: list) -> tuple[str | None, Layout | None, list[str], MRZError | None]:
+def _normalise(mrz: str | bytes | Sequence[str | bytes], warnings: list
+               ) -> tuple[str | None, Layout | None, list[str], MRZError | None]:
     """Return ``(joined, layout, lines, error)`` from raw scanner text or lines."""
     if isinstance(mrz, str):
         # Fast path: clean scanner output, lines separated by LF only.
@@ -113,8 +120,10 @@ def _normalise(mrz: str | Sequence[str], warnings: list) -> tuple[str | None, La
             if len(joined) == layout.length and joined.isupper():
                 return joined, layout, raw, None
         raw = mrz.splitlines()
+    elif isinstance(mrz, (bytes, bytearray)):
+        raw = mrz.decode("utf-8", "replace").splitlines()
     else:
-        raw = [part for item in mrz for part in str(item).splitlines()]
+        raw = [part for item in mrz for part in _text(item).splitlines()]
     lines = []
     lowered = False
     for item in raw:
@@ -600,12 +609,13 @@ def _validate(s: str, layout: Layout, lines: list[str], today: date, specimen: b
     })
 
 
-def parse(mrz: str | Sequence[str], *, on: date | None = None, correct: bool = False,
-          specimen: bool = True) -> MRZResult:
+def parse(mrz: str | bytes | Sequence[str | bytes], *, on: date | None = None,
+          correct: bool = False, specimen: bool = True) -> MRZResult:
     """Read and validate one machine readable zone.
 
     *mrz* is the scanner text (lines separated by any newline; surrounding spaces and
-    lower case are tolerated and reported) or a sequence of lines. *on* is the date
+    lower case are tolerated and reported), as ``str`` or UTF-8 ``bytes``, or a sequence
+    of lines. *on* is the date
     that decides the century of two-digit years (default today). With *correct*, the
     usual scanner confusions are undone where a check digit confirms them (see
     :mod:`sarhad.documents.correction`). With ``specimen=False`` the specimen code
