@@ -125,7 +125,8 @@ def field_at(layout: Layout, offset: int) -> str:
         ("issuing_state", *layout.issuing_state),
         ("name", *layout.name_field),
         ("document_number", *layout.document_number),
-        ("check digit of document_number", layout.document_number_cd, layout.document_number_cd + 1),
+        ("check digit of document_number", layout.document_number_cd,
+         layout.document_number_cd + 1),
         ("nationality", *layout.nationality),
         ("date_of_birth", *layout.birth_date),
         ("check digit of date_of_birth", layout.birth_date_cd, layout.birth_date_cd + 1),
@@ -135,7 +136,8 @@ def field_at(layout: Layout, offset: int) -> str:
         ("optional_data", *layout.optional_data),
     ]
     if layout.optional_data_cd is not None:
-        spans.append(("check digit of optional_data", layout.optional_data_cd, layout.optional_data_cd + 1))
+        spans.append(("check digit of optional_data", layout.optional_data_cd,
+                      layout.optional_data_cd + 1))
     if layout.optional_data_2 is not None:
         spans.append(("optional_data_2", *layout.optional_data_2))
     if layout.composite_cd is not None:
