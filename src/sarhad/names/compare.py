@@ -197,8 +197,6 @@ def _armenian_token(t: Token) -> Token:
     if t.script not in {"Armn", "Latn"} or not t.forms:
         return t
     extra = tuple(f for f in armenian_russian(t.forms[0]) if f not in t.formset)
-    if not extra:
-        return t
     forms = t.forms + extra
     readings = [sound_keys(f) for f in forms]
     keys = tuple(dict.fromkeys(r[0] for r in readings))
@@ -298,6 +296,10 @@ def _written_misses(written: str, key: str, diphthong: bool, vowels: frozenset[s
         unmatched = cons_missing + min(vowel_missing, foreign) + 0.5 * max(
             0, vowel_missing - foreign)
     m2 = len(mand) - LCSseq.similarity(w, mand)
+    # a final vowel is written in this script (لیلا, فاطمه, مهدی), a final consonant is not
+    # followed by a vowel letter (وصال is not Vüsalə)
+    if k and w and (k[-1] in VOWELS) != (w[-1] in VOWELS):
+        m2 += 1
     return unmatched + m2
 
 
@@ -371,7 +373,7 @@ def _token_similarity(a: Token, b: Token) -> tuple[float, str]:
                 # a final vowel added: the other sex's form of the name (Samir/Samirə,
                 # François/Françoise, Yevgeni/Yevgenia), not a spelling of it
                 continue
-            if _inner_vowel_insertion(x, y):
+            if (a.variant == "hy" or b.variant == "hy") and _inner_vowel_insertion(x, y):
                 # an unwritten vowel written out (Sargsyan / Саркисян)
                 if 0.85 > best:
                     best, kind = 0.85, "phonetic"

@@ -156,13 +156,15 @@ def persian_forms(token: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-_SUN_LETTERS = set("تثدذرزسشصضطظلن")
+#: Second elements of Arabic compound names after the article al-, which assimilates
+#: to their sun letter (Elməddin, Əbdürrəhman, Nurəddin, Seyfəddin).
+_ARTICLE_ELEMENTS = ("دین", "رحمن", "رحیم", "زمان", "نساء", "شریف", "رضا", "سلام")
 
 
 def _letter(ch: str, pos: int, n: int, word: str) -> str:
     if ch in T.PERSIAN_CONSONANTS:
-        if ch == "ل" and pos > 1 and word[pos - 1] == "ا" and pos + 1 < n \
-                and word[pos + 1] in _SUN_LETTERS:
+        if ch == "ل" and pos > 1 and word[pos - 1] == "ا" \
+                and word.startswith(_ARTICLE_ELEMENTS, pos + 1):
             return ""  # the article assimilates: علم‌الدین = Elməddin
         return T.PERSIAN_CONSONANTS[ch]
     if ch == "آ":
@@ -177,7 +179,7 @@ def _letter(ch: str, pos: int, n: int, word: str) -> str:
     if ch == "ه":
         return "A" if pos == n - 1 and n > 2 else "H"
     if ch in "عء":
-        return ""
+        return "A" if ch == "ع" and pos == n - 1 and n > 2 else ""  # زارع Zare
     return ""
 
 

@@ -14,8 +14,7 @@ changes (Soundex and Metaphone were made for English surnames and fold the wrong
 e.g. they keep the Azerbaijani c / Russian дж / English j apart):
 
 * digraphs of the different systems collapse: SHCH/SCH→S, DZH/DJ/ZH→J, KH→H, GH→G,
-  SH→S, CH/TCH→C, TS/TC/CZ/TZ (ц) and DZ→C, PH→F, TH→T, W→V, OU/OO→U, EE→I, and the
-  German UE/OE for ü/ö;
+  SH→S, CH/TCH→C, TS/TC/CZ/TZ (ц) and DZ→C, PH→F, TH→T, W→V, OU/OO→U, EE→I;
 * X is the Azerbaijani x (= kh) except after a vowel, where it is the Western ks;
 * the guttural letters that the systems exchange — Azerbaijani h and q and Russian г/к/х
   (Hüseynov/Гусейнов, Quliyev/Кулиев, Rəhimov/Рагимов, Xəlilov/Халилов) — become K;
@@ -44,8 +43,7 @@ _DIGRAPHS = [
     ("SHCH", "S"), ("SHH", "S"), ("SCH", "S"), ("DZH", "J"), ("DSH", "J"), ("TCH", "C"),
     ("ZH", "J"), ("DJ", "J"), ("KH", "H"), ("GH", "G"), ("SH", "S"), ("CH", "C"),
     ("TC", "C"), ("TS", "C"), ("CZ", "C"), ("TZ", "C"), ("PH", "F"), ("TH", "T"),
-    ("CK", "K"), ("OU", "U"), ("OO", "U"), ("EE", "I"), ("UE", "U"), ("OE", "O"),
-    ("DZ", "C"),
+    ("CK", "K"), ("OU", "U"), ("OO", "U"), ("EE", "I"), ("DZ", "C"),
 ]
 _DIGRAPH_RE = re.compile("|".join(a for a, _ in _DIGRAPHS))
 _DIGRAPH_MAP = dict(_DIGRAPHS)
@@ -59,6 +57,7 @@ _SOFT_RE = re.compile(r"(?<=[^AIU])I(?=[AU])")  # Russian softening: GIUNEL, KIA
 _GLIDE_RE = re.compile(r"(?<=[AIU])I(?=[AU])|^I(?=[AU])")  # ABDULLAYEV, YELENA
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _YO_RE = re.compile(r"(?<=[^AEIOUY])YO")
+_VELAR_E_RE = re.compile(r"(?<=^[KG])Y?E|(?<=^KH)Y?E")
 
 
 def _prepare(latin: str, x_as_h: bool = False) -> str:
@@ -94,11 +93,16 @@ def letter_key(latin: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def sound_keys(latin: str) -> tuple[str, ...]:
-    """The sound key, and for a word with E a second key reading E as I.
+    """The sound key first, then other readings of the same letters.
+
+    For a word with E, a second key reads E as I.
 
     Persian kasra is written E in Iranian spellings and I in Azerbaijani, Arabic and
     Turkish ones (Mohsen/Muhsin, Kazem/Kazım, Elham/İlham), while the Azerbaijani ə is
-    written E in Russian forms of the same names (Мамедов): E is either.
+    written E in Russian forms of the same names (Мамедов): E is either. Further
+    readings: the German MRZ's UE/OE for ü/ö (HUESEYIN), the ICAO E for ё after an
+    initial k/g (Кёнуль KENUL / Könül), GOST's final J for й, English YO for ё, GOST's X
+    for х.
     """
     s = _prepare(latin)
     out = [finish(s.translate(_LETTERS_A))]
@@ -106,6 +110,10 @@ def sound_keys(latin: str) -> tuple[str, ...]:
         out.append(finish(s.translate(_LETTERS_I)))
     if s.endswith("J") and len(s) > 3:  # GOST final й: SERGEJ, NURAJ
         out.append(finish((s[:-1] + "Y").translate(_LETTERS_A)))
+    if "UE" in s or "OE" in s:  # German MRZ ü, ö (HUESEYIN); not folded: Kazakh MERUERT
+        out.append(finish(s.replace("UE", "U").replace("OE", "O").translate(_LETTERS_A)))
+    if _VELAR_E_RE.search(s):  # Кёнуль: ICAO writes ё (for ö) as E: KENUL / Könül
+        out.append(finish(_VELAR_E_RE.sub("O", s).translate(_LETTERS_A)))
     if _YO_RE.search(s):  # ё: ICAO writes E, English spellings YO (Vorobyov / Vorobev)
         out.append(finish(_YO_RE.sub("E", s).translate(_LETTERS_A)))
     if "KS" in s and "X" in latin:  # GOST 7.79 writes х as X: DOROXOV
