@@ -45,6 +45,20 @@ SAME_PERSON = [
     ("Олександр Шевченко", "OLEKSANDR SHEVCHENKO"),
     ("Jürgen Müller", "MUELLER JUERGEN"),
     ("Seán O'Connor", "OCONNOR SEAN"),
+    # ICAO writes the ё of Кёнуль as E; BGN as YE; Kazakh UE is not a German ü
+    ("Könül Məmmədova", "KENUL MAMEDOVA"),
+    ("Könül Məmmədova", "Kyenul Mamedova"),
+    ("Меруерт Садыкова", "MERUYERT SADYKOVA"),
+    ("Vorobyov Mikhail", "VOROBEV MIKHAIL"),
+    # Armenian names in Russian documents
+    ("Սարգսյան Տիգրան", "Саркисян Тигран"),
+    ("HAKOBYAN HAYK", "Акопян Айк"),
+    ("Հովհաննես Սահակյան", "Ованес Саакян"),
+    # Persian script with no known stem: letters written against letters
+    ("الوین نصیر‌اف", "Elvin Nəsirov"),
+    ("اعظم زارع", "AZAM ZARE"),
+    ("وصاله علی‌اوا", "Vüsalə Əliyeva"),
+    ("Elməddin Vəliyev", "علم‌الدین ولی‌اف"),
 ]
 
 DIFFERENT_PEOPLE = [
@@ -60,6 +74,10 @@ DIFFERENT_PEOPLE = [
     ("Ramil Quliyev", "Ramin Quliyev"),
     ("Nigar Əliyeva", "Günel Əliyeva"),
     ("Ali Mammadov", "Mammadov"),
+    ("Vüsal Əliyev", "وصاله علی‌اوا"),  # brother and sister, Persian script
+    ("Kirillova Yekaterina", "Krylova Yekaterina"),
+    ("Françoise André", "François André"),
+    ("Elnarə Qurbanova", "النوره قربانوا"),  # Elnurə
 ]
 
 
