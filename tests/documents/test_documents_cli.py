@@ -178,3 +178,16 @@ def test_check_text_returns_what_the_cli_prints(monkeypatch, capsys):
     _, out, _ = run(["mrz", "check", "--on", "2026-01-01"], text, monkeypatch, capsys)
     printed = [json.loads(line) for line in out.splitlines()]
     assert check_text(text, on=date(2026, 1, 1)) == printed
+
+
+def test_bytes_that_are_not_utf8_are_reported_not_a_crash():
+    # Latin-1 guillemets from a scanner: each becomes an invalid character, no traceback.
+    line2 = SPECIMENS["V1_TD3_ICAO"][0][1].replace("<<<<<", "").encode("ascii")
+    data = SPECIMENS["V1_TD3_ICAO"][0][0].encode("ascii") + b"\n" + \
+        line2[:37] + b"\xab" * 5 + line2[37:] + b"\n"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    done = subprocess.run([sys.executable, "-m", "sarhad.cli", "mrz", "check"], input=data,
+                          capture_output=True, env=env, timeout=60)
+    assert done.returncode == 1 and done.stderr == b""
+    record = json.loads(done.stdout)
+    assert [e["code"] for e in record["errors"]] == ["charset"] * 5

@@ -16,8 +16,10 @@ No Django here: these commands answer at once.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date
 
 from .generator import GenerateError, generate
@@ -44,12 +46,21 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
 
 
+def _stdin() -> Iterable[str]:
+    """Standard input as text; bytes that are not UTF-8 become U+FFFD (reported later as
+    characters outside the MRZ alphabet) instead of stopping the command."""
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is None:  # already text (tests, embedding)
+        return sys.stdin
+    return io.TextIOWrapper(binary, encoding="utf-8", errors="replace")
+
+
 def _check(args: argparse.Namespace) -> int:
     today = args.on or date.today()
     out = sys.stdout
     all_valid = True
     # splitlines: CR-only line ends (some scanners) count as line breaks too.
-    for lines in iter_documents(part for chunk in sys.stdin for part in chunk.splitlines()):
+    for lines in iter_documents(part for chunk in _stdin() for part in chunk.splitlines()):
         try:
             result = parse(lines, on=today, correct=args.correct, specimen=args.specimen)
             record = result.to_dict(today)
@@ -69,7 +80,7 @@ def _check(args: argparse.Namespace) -> int:
 def _make(args: argparse.Namespace) -> int:
     failed = False
     first = True
-    for number, raw in enumerate(sys.stdin, 1):
+    for number, raw in enumerate(_stdin(), 1):
         if not raw.strip():
             continue
         try:
