@@ -84,7 +84,7 @@ def kernel_entries(queryset):
     from .values import EntryData, to_kernel
     from .models import ListKind
 
-    for row in queryset.select_related("watchlist").iterator(chunk_size=2000):
+    for row in queryset.select_related("watchlist").order_by().iterator(chunk_size=2000):
         data = EntryData(
             names=tuple(row.names), aliases=tuple(row.aliases), birth_dates=tuple(row.birth_dates),
             nationalities=tuple(row.nationalities), sex=row.sex, documents=tuple(row.documents),

@@ -92,7 +92,7 @@ class WatchlistEntry(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["watchlist", "external_id", "id"]
+        ordering = ["watchlist_id", "external_id", "id"]
         verbose_name_plural = "watchlist entries"
         constraints = [
             models.UniqueConstraint(fields=["watchlist", "external_id"], condition=~models.Q(external_id=""),

@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name_plural': 'watchlist entries',
-                'ordering': ['watchlist', 'external_id', 'id'],
+                'ordering': ['watchlist_id', 'external_id', 'id'],
             },
         ),
         migrations.CreateModel(
