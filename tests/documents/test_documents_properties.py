@@ -229,3 +229,23 @@ def test_mrz_name_always_fills_the_field_with_mrz_characters(parts, length):
         return  # nothing left to write (only punctuation): refused, not written
     assert len(field) == length and is_mrz_text(field)
     assert field[0] != "<"
+
+
+@st.composite
+def shaped_junk(draw):
+    count, width = draw(st.sampled_from([(3, 30), (2, 36), (2, 44)]))
+    chars = st.sampled_from(ALPHABET + "OISBZG«é <")
+    first = draw(st.sampled_from(["P", "I", "A", "C", "V", "X", "<", "0"]))
+    lines = [draw(st.text(chars, min_size=width, max_size=width)) for _ in range(count)]
+    lines[0] = first + lines[0][1:]
+    return lines
+
+
+@settings(max_examples=300)
+@given(shaped_junk(), st.booleans())
+def test_any_zone_of_the_right_shape_is_read_without_raising(lines, correct):
+    result = parse(lines, on=ON, correct=correct)
+    json.dumps(result.to_dict(ON))
+    assert result.valid or result.errors
+    for c in result.corrections:
+        assert c.confirmed_by or c.found in "«‹"
