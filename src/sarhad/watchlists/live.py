@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from sarhad.screening import ScreeningIndex, SnapshotError
 
@@ -62,7 +62,11 @@ def next_generation() -> int:
     with transaction.atomic():
         state = WatchlistState.objects.select_for_update().filter(pk=1).first()
         if state is None:
-            state = WatchlistState.objects.create(pk=1, epoch=secrets.token_hex(16), generation=0)
+            try:
+                with transaction.atomic():  # two first writers at once: one creates, both go on
+                    WatchlistState.objects.create(pk=1, epoch=secrets.token_hex(16), generation=0)
+            except IntegrityError:
+                pass
             state = WatchlistState.objects.select_for_update().get(pk=1)
         state.generation += 1
         WatchlistState.objects.filter(pk=1).update(generation=state.generation)
