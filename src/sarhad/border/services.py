@@ -270,7 +270,7 @@ def record_entry(actor: Actor, mrz: str, post: str, *, idempotency_key: str | No
     person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
                                                     permission="border.record")
     assessment = stay.assess_entry(person, parsed.nationality, today)
-    open_entry = (Crossing.objects.select_for_update().filter(person=person, direction=Direction.ENTRY,
+    open_entry = (Crossing.objects.select_for_update(of=("self",)).filter(person=person, direction=Direction.ENTRY,
                                                               exit__isnull=True, exit_missing=False)
                   .order_by("-occurred_at").first())
     if open_entry is not None:
@@ -310,7 +310,7 @@ def record_exit(actor: Actor, mrz: str, post: str, *, idempotency_key: str | Non
     person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
                                                     permission="border.record")
     overstay = stay.overstay_on_exit(person, parsed.nationality, today)
-    open_entry = (Crossing.objects.select_for_update().filter(person=person, direction=Direction.ENTRY,
+    open_entry = (Crossing.objects.select_for_update(of=("self",)).filter(person=person, direction=Direction.ENTRY,
                                                               exit__isnull=True, exit_missing=False)
                   .order_by("-occurred_at").first())
     try:
