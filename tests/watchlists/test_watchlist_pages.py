@@ -94,3 +94,11 @@ def test_supervisor_of_another_post_sees_nothing_and_cannot_decide(client, offic
 def test_officer_has_no_review_queue(client, officer):
     signed_in(client, officer)
     assert client.get(reverse("watchlists:hits")).status_code == 403
+
+
+def test_review_queue_speaks_azerbaijani_and_russian(client, supervisor):
+    signed_in(client, supervisor)
+    client.cookies["django_language"] = "az"
+    assert "Açıq uyğunluq yoxdur." in client.get(reverse("watchlists:hits")).content.decode()
+    client.cookies["django_language"] = "ru"
+    assert "Открытых совпадений нет." in client.get(reverse("watchlists:hits")).content.decode()
