@@ -311,10 +311,8 @@ def _run(args, pg: PostgresServer, var_dir: Path) -> int:
 
     # people:write too: recording a new traveller registers them (people.services.register_traveller
     # asks for person.write, which border:record alone does not grant).
-    # people:write too: recording a new traveller registers them (people.services.register_traveller
-    # asks for person.write, which border:record alone does not grant).
-    _client, token = create_api_client(Actor.system("bench"), "bench e-gates",
-                                       ["border:check", "border:record", "people:write"], [POST])
+    _client, token = create_api_client(Actor.system("bench"), "bench e-gates", ["border:check", "border:record"],
+                                       [POST])
     trees = [("", ROOT)] + ([("compare_", Path(args.compare_tree).resolve())] if args.compare_tree else [])
     rounds = args.rounds
     total = len(trees) * (args.warmup_pairs + rounds * args.max_pairs)
