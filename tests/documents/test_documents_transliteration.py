@@ -191,3 +191,8 @@ def test_soft_sign_writes_nothing_and_leaves_no_empty_component():
     assert transliterate_name("Ольга Ь Игорь") == "OLGA<IGOR"
     with pytest.raises(TransliterationError):
         mrz_name("Ь", "", 30)
+
+
+def test_azerbaijani_cyrillic_without_lang_says_which_lang_to_use():
+    with pytest.raises(TransliterationError, match="lang='az'"):
+        transliterate_name("Гүлнарә")

@@ -259,9 +259,11 @@ def _components(text: str, lang: str | None, choices: Mapping[str, str] | None,
                     continue
                 mapped = _fallback(char)
                 if mapped is None:
+                    hint = " (Azerbaijani Cyrillic: use lang='az')" if (
+                        char in AZERBAIJANI_CYRILLIC and lang != "az") else ""
                     raise TransliterationError(
                         f"no ICAO 9303 transliteration for {char!r} "
-                        f"({unicodedata.name(char, 'unknown')})")
+                        f"({unicodedata.name(char, 'unknown')}){hint}")
         last = mapped
         current.append(mapped)
     close()
