@@ -35,14 +35,10 @@ START = date(2023, 1, 1)
 
 
 def machine() -> None:
-    mem = "?"
     try:
-        with open("/proc/meminfo") as fh:
-            for line in fh:
-                if line.startswith("MemTotal:"):
-                    mem = f"{int(line.split()[1]) / 1024 / 1024:.1f}"
-    except OSError:
-        pass
+        mem = f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.1f}"
+    except (ValueError, OSError, AttributeError):
+        mem = "?"
     print(f"machine_cpus: {os.cpu_count()} cpus")
     print(f"machine_memory: {mem} GiB")
     print(f"machine_platform: {platform.system()} {platform.machine()}")
