@@ -187,6 +187,8 @@ def test_dismissal_is_remembered_until_the_entry_changes(admin, officer, supervi
     assert again.status == "suppressed" and "birth record" in again.dismissal_reason
     assert not selectors.open_hits(supervisor, "GYD").exists()
     assert ScreeningHit.objects.get(pk=again.id).status == HitStatus.SUPPRESSED
+    assert screen_at(officer).hits[0].id == again.id  # found again, not copied
+    assert ScreeningHit.objects.get(pk=again.id).seen_count == 2
 
     # Another traveller with the same name but another passport is not covered.
     other = screen_at(officer, document_number="C99999999").hits[0]

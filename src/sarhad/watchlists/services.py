@@ -590,8 +590,8 @@ def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_nam
     """Screen one traveller against every active list.
 
     Returns the hits (HIT and REVIEW bands) best first, each with its explanation. With
-    ``record`` each hit is stored for review (an open hit already stored for the same
-    traveller, entry version and post is found again rather than duplicated); a hit a
+    ``record`` each hit is stored for review (a hit already stored for the same traveller,
+    entry version and post and still open is found again rather than duplicated); a hit a
     supervisor dismissed before for this traveller and this entry version comes back as
     ``suppressed`` (stored as such, never as open). ``birth_date`` may be partial
     (``"1980"``, ``"1980-05"``) or a ``date``. Bad input raises ``ValidationFailed``
@@ -630,11 +630,11 @@ def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_nam
         action = entry.effective_action
         stored_id = None
         if record:
-            stored = None
-            if dismissal is None:
-                stored = (ScreeningHit.objects.select_for_update()
-                          .filter(status=HitStatus.OPEN, traveller_key=key, entry=entry, entry_version=entry.version,
-                                  post_id=post_code).first())
+            # The same traveller screened again: the hit already stored (open, or suppressed
+            # by the same dismissal) is found again rather than copied.
+            stored = (ScreeningHit.objects.select_for_update()
+                      .filter(status=status, suppressed_by=dismissal, traveller_key=key, entry=entry,
+                              entry_version=entry.version, post_id=post_code).first())
             if stored is not None:
                 stored.seen_count += 1
                 stored.last_seen_at = now
