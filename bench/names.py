@@ -10,6 +10,8 @@ OpenSanctions yente API, MIT licence) on the same pairs in the same run.
   logic-v2 at yente's default match threshold 0.70 (``SCORE_THRESHOLD`` in
   ``yente/settings.py``);
 - false positives per kind of hard negative;
+- as a robustness check outside the targets, recall when one side also carries a keying
+  error (a letter left out, doubled, or swapped with its neighbour);
 - time per comparison, interleaved rounds (ours, peer, ours, peer...), medians: ours
   from raw strings (names read and every word pair scored again; per-word caches warm,
   as in a running service), ours with every cache empty, ours on prepared names (as the
@@ -47,7 +49,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sarhad import names  # noqa: E402
 from sarhad.names.compare import clear_caches  # noqa: E402
-from sarhad.names.evaluation import labelled_pairs  # noqa: E402
+from sarhad.names.evaluation import keying_error_pairs, labelled_pairs  # noqa: E402
 
 PEER_ENV = ROOT / ".venv-peers" / "nomenklatura"
 PEER_PACKAGE = "nomenklatura==4.17.4"
@@ -248,6 +250,19 @@ def main(argv: list[str] | None = None) -> int:
     met = ratio(tp, tp + fn) >= 0.97 and ratio(tp, tp + fp) >= 0.99 and worst[0] >= 0.95
     line("targets_met", "yes" if met else "no",
          "(overall recall >= 0.97 at precision >= 0.99; each script pair recall >= 0.95)")
+    # Robustness, outside the targets: one side with a keying error (data entry, OCR).
+    typos = keying_error_pairs(max(100, args.count // 10), seed=args.seed + 1)
+    typo_scores = [names.compare(p.query, p.candidate).score for p in typos]
+    hits = sum(s >= names.DEFAULT_THRESHOLD for s in typo_scores)
+    review = sum(s >= names.REVIEW_THRESHOLD for s in typo_scores)
+    line("sarhad_recall_with_keying_errors", f"{ratio(hits, len(typos)):.4f}",
+         f"(n={len(typos)}, not in the targets)")
+    line("sarhad_recall_with_keying_errors_at_review_threshold",
+         f"{ratio(review, len(typos)):.4f}", f"(score >= {names.REVIEW_THRESHOLD})")
+    neg_review = sum(names.compare(p.query, p.candidate).score >= names.REVIEW_THRESHOLD
+                     for p in pairs if not p.match)
+    line("sarhad_hard_negatives_in_review_band_or_above",
+         f"{ratio(neg_review, len(pairs) - n_pos):.4f}")
 
     if args.no_peer:
         report_time(*time_ours(pairs, args.rounds))
@@ -257,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         report_time(*time_ours(pairs, args.rounds))
         line("logic_v2", "unavailable")
         return 0
-    peer = Peer(python, [(p.query, p.candidate) for p in pairs])
+    peer = Peer(python, [(p.query, p.candidate) for p in pairs + typos])
     ours: list[tuple[float, float, float, float]] = []
     peer_times: list[float] = []
     peer_scores: list[float] = []
@@ -265,14 +280,19 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.rounds):  # interleaved rounds: ours, peer, ours, peer...
             ours.append(time_ours(pairs, 1))
             t, peer_scores = peer.round()
-            peer_times.append(t / len(pairs))
+            peer_times.append(t / (len(pairs) + len(typos)))
     finally:
         peer.close()
     cold, steady, prep, warm = (statistics.median(x) for x in zip(*ours))
     report_time(cold, steady, prep, warm)
+    typo_scores = peer_scores[len(pairs):]
+    peer_scores = peer_scores[: len(pairs)]
     pstats = quality(pairs, [s >= PEER_THRESHOLD for s in peer_scores])
     line("logic_v2_threshold", PEER_THRESHOLD)
     report_quality("logic_v2", pstats, keys)
+    line("logic_v2_recall_with_keying_errors",
+         f"{ratio(sum(s >= PEER_THRESHOLD for s in typo_scores), len(typos)):.4f}",
+         f"(n={len(typos)})")
     peer_t = statistics.median(peer_times)
     line("logic_v2_time_per_comparison", f"{peer_t * 1e6:.1f}", "us")
     ptp, pfn, pfp, _ = pstats["overall"]

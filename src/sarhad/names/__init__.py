@@ -22,13 +22,15 @@ Contract (used by :mod:`sarhad.screening`):
 * :func:`compare` / :func:`compare_prepared` — a :class:`NameComparison` with ``.score`` in
   [0, 1], ``.parts`` (:class:`PartMatch`: query part, candidate part, kind, score) and
   ``.explain()``.
-* :func:`prepare` — a :class:`PreparedName` to compare many times; :data:`DEFAULT_THRESHOLD`.
+* :func:`prepare` — a :class:`PreparedName` to compare many times; :data:`DEFAULT_THRESHOLD`
+  (match) and :data:`REVIEW_THRESHOLD` (worth a person's look).
 """
 
 from __future__ import annotations
 
 from .compare import (
     DEFAULT_THRESHOLD,
+    REVIEW_THRESHOLD,
     NameComparison,
     PartMatch,
     PreparedName,
@@ -42,6 +44,7 @@ from .normalise import detect_script, normalise
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "REVIEW_THRESHOLD",
     "NameComparison",
     "PartMatch",
     "PreparedName",

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz.distance import Levenshtein, LCSseq
+from rapidfuzz.distance import OSA, Levenshtein, LCSseq
 
 from .normalise import detect_script, tokens as _tokens
 from .persian import persian_forms, persian_skeleton, split_suffix
@@ -42,12 +42,16 @@ from .phonetic import VOWELS, skeleton, sound_keys
 from .translit import armenian_russian, word_forms
 
 __all__ = [
-    "DEFAULT_THRESHOLD", "NameComparison", "PartMatch", "PreparedName", "Token",
+    "DEFAULT_THRESHOLD", "REVIEW_THRESHOLD", "NameComparison", "PartMatch", "PreparedName", "Token",
     "prepare", "compare", "compare_prepared", "keys",
 ]
 
 #: Person-screening decision threshold: a comparison at or above it is a match.
 DEFAULT_THRESHOLD: float = 0.80
+#: Below the match threshold but at or above this, a name is worth a person's look: one
+#: word with a keying error, an initial, one look-alike word (a suggestion for the review
+#: band of a screening service; screening sets its own).
+REVIEW_THRESHOLD: float = 0.65
 
 _PATRONYMIC_MARKERS = {
     "OĞLU": "M", "OGLU": "M", "OGLY": "M", "OGHLU": "M", "OGLI": "M", "OĞLI": "M",
@@ -380,9 +384,27 @@ def _token_similarity(a: Token, b: Token) -> tuple[float, str]:
                 continue
             r = Levenshtein.normalized_similarity(x, y)
             s = _edit_score(r)
+            if s < KEYING_ERROR_SCORE and min(len(x), len(y)) >= 6 and _keying_error(x, y):
+                s = KEYING_ERROR_SCORE
             if s > best:
                 best, kind = s, "edit_distance"
     return best, kind
+
+
+#: A long word with one letter left out, typed twice or swapped with its neighbour: not
+#: enough to match (Kirillova / Krylova, Herrmann / Hartmann are other names), enough to
+#: bring an otherwise agreeing name into the review band (see REVIEW_THRESHOLD).
+KEYING_ERROR_SCORE = 0.64
+
+
+def _keying_error(x: str, y: str) -> bool:
+    """One letter dropped, added or transposed after the first (not a substitution: a
+    changed letter is usually another name, Makarova / Zakharova)."""
+    if x[0] != y[0]:
+        return False
+    if len(x) != len(y):
+        return Levenshtein.distance(x, y, score_cutoff=1) == 1
+    return OSA.distance(x, y, score_cutoff=1) == 1 and Levenshtein.distance(x, y) == 2
 
 
 def _inner_vowel_insertion(x: str, y: str) -> bool:

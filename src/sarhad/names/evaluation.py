@@ -59,7 +59,7 @@ from .synthetic import (
     latin_passport,
 )
 
-__all__ = ["LabelledPair", "labelled_pairs", "write_csv", "FORMS"]
+__all__ = ["LabelledPair", "labelled_pairs", "keying_error_pairs", "write_csv", "FORMS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +395,43 @@ def labelled_pairs(n: int = 4000, seed: int = 0, negative_share: float = 0.4
                                 kind))
         negs += 1
     rnd.shuffle(out)
+    return out
+
+
+def keying_error(text: str, rnd: random.Random) -> str:
+    """One keying error in one word of five letters or more: a letter left out, typed
+    twice, or two neighbours swapped (never the first letter)."""
+    words = text.split(" ")
+    long_words = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
+    if not long_words:
+        return text
+    i = rnd.choice(long_words)
+    w = words[i]
+    k = rnd.randrange(1, len(w) - 1)
+    kind = rnd.randrange(3)
+    if kind == 0:
+        w = w[:k] + w[k + 1:]
+    elif kind == 1:
+        w = w[:k] + w[k] + w[k:]
+    else:
+        w = w[:k] + w[k + 1] + w[k] + w[k + 2:]
+    words[i] = w
+    return " ".join(words)
+
+
+def keying_error_pairs(n: int = 1000, seed: int = 0) -> list[LabelledPair]:
+    """Positive pairs where one side also carries one keying error (a robustness check
+    beyond what documents do: data entry and OCR)."""
+    rnd = random.Random(seed)
+    out: list[LabelledPair] = []
+    while len(out) < n:
+        nat = _pick(rnd, EVAL_MIX)
+        who = _random_who(rnd, nat)
+        fa, fb = _form_pair(rnd, nat)
+        qa = render(who, fa, rnd)
+        qb = keying_error(render(who, fb, rnd), rnd)
+        out.append(LabelledPair(f"k{len(out):05d}", qa, qb, True, "~".join(sorted((fa, fb))),
+                                "keying_error"))
     return out
 
 
