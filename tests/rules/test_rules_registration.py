@@ -7,7 +7,12 @@ from datetime import date
 import pytest
 
 from sarhad.rules.errors import InvalidStay
-from sarhad.rules.registration import registration_due, registration_rule_for, reregistration_due
+from sarhad.rules.registration import (
+    RegistrationRule,
+    registration_due,
+    registration_rule_for,
+    reregistration_due,
+)
 
 D = date
 
@@ -47,3 +52,9 @@ def test_departure_before_arrival_is_refused():
     with pytest.raises(InvalidStay) as exc:
         registration_due(D(2025, 3, 10), "DEU", departure=D(2025, 3, 9))
     assert exc.value.field == "departure"
+
+
+def test_a_rule_can_be_given_explicitly():
+    treaty = RegistrationRule("registration.treaty", ("UTO",), 30, 30, "registration.apply_kaz", ("test",))
+    r = registration_due(D(2025, 3, 1), "UTO", departure=D(2025, 3, 25), rule=treaty)
+    assert (r.required, r.due, r.rule) == (False, D(2025, 3, 31), "registration.treaty")

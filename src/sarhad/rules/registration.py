@@ -127,14 +127,19 @@ def registration_due(
     departure: date | None = None,
     *,
     registered_on: date | None = None,
+    rule: RegistrationRule | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> RegistrationDue:
-    """Must this stay be registered, and by when?"""
+    """Must this stay be registered, and by when?
+
+    ``rule`` overrides the rule chosen by nationality (e.g. a regime under a new treaty);
+    its ``deadline_rule`` names the deadline in the catalogue."""
     if not isinstance(arrival, date):
         raise InvalidStay("arrival", "must be a date")
     if departure is not None and departure < arrival:
         raise InvalidStay("departure", "is before arrival")
-    rule = registration_rule_for(nationality)
-    due = get_rule(rule.deadline_rule).deadline(arrival).due
+    rule = rule or registration_rule_for(nationality)
+    due = get_rule(rule.deadline_rule).deadline(arrival, calendar=calendar).due
     stay_days = None if departure is None else (departure - arrival).days + 1
     required = None if stay_days is None else stay_days > rule.threshold_days
     late = None
