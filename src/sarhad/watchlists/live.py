@@ -84,19 +84,25 @@ def current_state() -> tuple[str, int]:
 # --------------------------------------------------------------------------- the index
 
 def kernel_entries(queryset):
-    """Kernel values of the given entry rows (their list must be active to be screened)."""
+    """``(screenable, entry)`` for each entry row: the kernel value, and whether the entry
+    and its list are both active. Reads plain values (no model instances): a full build
+    reads every row."""
+    from .models import ListKind, Watchlist
     from .values import EntryData, to_kernel
-    from .models import ListKind
 
-    for row in queryset.select_related("watchlist").order_by().iterator(chunk_size=2000):
-        data = EntryData(
-            names=tuple(row.names), aliases=tuple(row.aliases), birth_dates=tuple(row.birth_dates),
-            nationalities=tuple(row.nationalities), sex=row.sex, documents=tuple(row.documents),
-            required_action=row.required_action, remarks=row.remarks,
-        )
-        yield row, to_kernel(str(row.id), row.version, row.watchlist.name, data,
-                             document_list=row.watchlist.kind == ListKind.LOST_STOLEN,
-                             default_action=row.watchlist.required_action)
+    lists = {w.pk: w for w in Watchlist.objects.all()}
+    fields = ("id", "version", "watchlist_id", "active", "names", "aliases", "birth_dates", "nationalities",
+              "sex", "documents", "required_action", "remarks")
+    for (pk, version, list_id, active, names, aliases, dobs, nats, sex, docs, action,
+         remarks) in queryset.order_by().values_list(*fields).iterator(chunk_size=2000):
+        watchlist = lists.get(list_id) or Watchlist.objects.get(pk=list_id)
+        lists[list_id] = watchlist
+        data = EntryData(names=tuple(names), aliases=tuple(aliases), birth_dates=tuple(dobs),
+                         nationalities=tuple(nats), sex=sex, documents=tuple(docs), required_action=action,
+                         remarks=remarks)
+        yield active and watchlist.active, to_kernel(
+            str(pk), version, watchlist.name, data, document_list=watchlist.kind == ListKind.LOST_STOLEN,
+            default_action=watchlist.required_action)
 
 
 class LiveIndex:
@@ -193,7 +199,7 @@ class LiveIndex:
 
         index = ScreeningIndex()
         rows = WatchlistEntry.objects.filter(active=True, watchlist__active=True)
-        for _row, entry in kernel_entries(rows):
+        for _screenable, entry in kernel_entries(rows):
             index.add(entry)
         self.index, self.epoch, self.generation = index, epoch, generation
         self.changes_since_snapshot = 0
@@ -209,8 +215,8 @@ class LiveIndex:
         assert self.index is not None
         rows = WatchlistEntry.objects.filter(seq__gt=self.generation)
         changed = 0
-        for row, entry in kernel_entries(rows):
-            if row.active and row.watchlist.active:
+        for screenable, entry in kernel_entries(rows):
+            if screenable:
                 self.index.add(entry)
             else:
                 self.index.remove(entry.id)
