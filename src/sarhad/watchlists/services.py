@@ -175,7 +175,7 @@ def add_entry(actor: Actor, watchlist, data: EntryData) -> WatchlistEntry:
     return entry
 
 
-ENTRY_FIELDS = set(EntryData.__dataclass_fields__) - {"notes"}
+ENTRY_FIELDS = set(EntryData.__dataclass_fields__)
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sarhad.screening import InvalidEntry, ListKind
@@ -42,7 +42,6 @@ class EntryData:
     remarks: str = ""
     external_id: str = ""
     listed_on: date | None = None
-    notes: tuple[str, ...] = field(default=(), compare=False)  # importer remarks, not stored
 
     def content(self) -> dict:
         """What makes a version: two equal contents are the same version of an entry."""

@@ -129,7 +129,7 @@ def entry_detail(request, actor, entry_id):
         if form.is_valid():
             data = form.entry_data(listed_on=entry.listed_on)
             try:
-                changes = {k: v for k, v in data.__dict__.items() if k != "notes"}
+                changes = dict(data.__dict__)
                 entry = services.update_entry(actor, entry.pk, **changes)
             except ValidationFailed as exc:
                 _error_into(form, exc)
