@@ -582,7 +582,6 @@ def _post_code(actor: Actor, post) -> str | None:
     return code
 
 
-@transaction.atomic
 def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_name: str = "", birth_date=None,
            nationality: str | None = None, sex: str | None = None, document_number: str | None = None,
            issuing_state: str | None = None, person: Person | None = None, post=None,
@@ -604,10 +603,19 @@ def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_nam
                               document_number=document_number, issuing_state=issuing_state)
     if person is not None and not isinstance(person, Person):
         raise ValidationFailed.on("person", "must be a person record")
+    # Outside the transaction: a first build of the index may take a while, and on the
+    # embedded database an open write transaction would hold every other writer back.
     with LIVE.lock:
         index = LIVE.current()
         kernel_hits = index.search(query, limit=limit)
         screened = len(index)
+    with transaction.atomic():
+        return _record_screening(actor, query, traveller, kernel_hits, screened, person=person,
+                                 post_code=post_code, context=context, record=record)
+
+
+def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, screened: int, *,
+                      person: Person | None, post_code: str | None, context: str, record: bool) -> ScreeningOutcome:
     entries = WatchlistEntry.objects.select_related("watchlist").in_bulk([UUID(h.entry_id) for h in kernel_hits])
     doc_key, name_key = traveller_keys(name=" ".join(query.names[:1]), birth_date=traveller["birth_date"],
                                        nationality=traveller["nationality"], document=traveller["document"])
