@@ -102,3 +102,13 @@ def test_review_queue_speaks_azerbaijani_and_russian(client, supervisor):
     assert "Açıq uyğunluq yoxdur." in client.get(reverse("watchlists:hits")).content.decode()
     client.cookies["django_language"] = "ru"
     assert "Открытых совпадений нет." in client.get(reverse("watchlists:hits")).content.decode()
+
+
+def test_deactivate_entry_and_switch_off_list_from_the_pages(client, admin, officer, mammadov):
+    signed_in(client, admin)
+    client.post(reverse("watchlists:deactivate", args=[mammadov.pk]), {"reason": "delisted"})
+    entry = WatchlistEntry.objects.get(pk=mammadov.pk)
+    assert not entry.active and entry.version == 2
+    client.post(reverse("watchlists:active", args=[mammadov.watchlist_id]), {"active": "0"})
+    assert not Watchlist.objects.get(pk=mammadov.watchlist_id).active
+    assert services.screen(officer, **TRAVELLER, post="GYD").hits == ()
