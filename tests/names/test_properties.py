@@ -128,3 +128,11 @@ def test_one_agreeing_word_is_at_most_half(p, q):
     good = [x for x in r.parts if x.kind not in {"missing", "extra_patronymic"} and x.score >= 0.5]
     if len(good) < 2:
         assert r.score <= 0.5
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+@settings(max_examples=300)
+def test_ascii_fast_path_reads_like_the_general_path(text):
+    from sarhad.names.normalise import tokens
+
+    assert tokens(text) == tokens(text + " é")[:-1]

@@ -46,6 +46,8 @@ __all__ = [
     "prepare", "compare", "compare_prepared", "keys",
 ]
 
+_KEY_LEN = 5  # letters of a consonant skeleton in a blocking key
+
 #: Person-screening decision threshold: a comparison at or above it is a match.
 DEFAULT_THRESHOLD: float = 0.80
 #: Below the match threshold but at or above this, a name is worth a person's look: one
@@ -84,6 +86,10 @@ class Token:
     readings: frozenset[str] = frozenset()  # all sound keys (E read as A and as I...)
     formset: frozenset[str] = frozenset()
     variant: str = ""  # "hy": read as part of an Armenian name (Russian forms added)
+    blocks: frozenset[str] = frozenset()  # skeletons cut to the blocking-key length
+    particle: bool = False  # al, van, de...: set aside in names of three words or more
+    armenian: bool = False  # a surname in -yan/-ян/-յան
+    patronymic_gender: str = ""  # "M"/"F" when the word ends like -ovich/-ovna
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +198,13 @@ def _token(text: str, role: str = "name", gender: str = "") -> Token:
                 if mask >> bit & 1:
                     w[i] = "V"
             skels.add(skeleton("".join(w)))
+    primary = forms[0] if forms else ""
     return Token(text, script, forms, keys, written, role, gender,
-                 tuple(sorted(skels)), alt, frozenset(forms))
+                 tuple(sorted(skels)), alt, frozenset(forms), "",
+                 frozenset(x[:_KEY_LEN] for x in skels),
+                 text in _PARTICLES or primary in _PARTICLES,
+                 script in {"Armn", "Latn"} and primary.endswith(("YAN", "IAN", "YANTS")),
+                 _patronymic_gender(forms))
 
 
 @lru_cache(maxsize=50_000)
@@ -207,7 +218,9 @@ def _armenian_token(t: Token) -> Token:
     alt = frozenset(k for r in readings for k in r)
     skels = set(t.skeletons) | {skeleton(k) or k for r in readings for k in r}
     return Token(t.text, t.script, forms, keys, t.written, t.role, t.gender,
-                 tuple(sorted(skels)), alt, frozenset(forms), "hy")
+                 tuple(sorted(skels)), alt, frozenset(forms), "hy",
+                 frozenset(x[:_KEY_LEN] for x in skels), t.particle, t.armenian,
+                 t.patronymic_gender)
 
 
 @lru_cache(maxsize=100_000)
@@ -233,27 +246,29 @@ def prepare(name: str) -> PreparedName:
         if w in _PATRONYMIC_MARKERS:
             i += 1
             continue
-        if n > 2 and (w in _PARTICLES or (word_forms(w)[:1] or ("",))[0] in _PARTICLES):
-            particles.append(w)
-            i += 1
-            continue
         if w.startswith("ال") and persian_forms(w[2:]) and not persian_forms(w):
             w = w[2:]  # the Arabic article al- written joined to a known name
-        names.append(_token(w))
+        t = _token(w)
+        if n > 2 and t.particle:
+            particles.append(w)
+        else:
+            names.append(t)
         i += 1
     # An Armenian name (a surname in -yan/-ян/-յան): every word may also stand in its
     # Russian-document form (Հայկ / Айк, Hovhannes / Ованес).
-    if len(names) > 1 and any(t.forms and t.forms[0].endswith(("YAN", "IAN", "YANTS"))
-                              and (t.script in {"Armn", "Latn"}) for t in names):
-        names = [_armenian_token(t) for t in names]
+    if len(names) > 1:
+        for t in names:
+            if t.armenian:
+                names = [_armenian_token(t) for t in names]
+                break
     # Russian-style patronymics: a third word ending in -ovich/-ovna (never the only
     # two words of a name).
     if len(names) >= 3:
-        for t in list(names):
-            g = _patronymic_gender(t.forms)
-            if g and t is not names[0]:
-                names.remove(t)
-                patronymics.append(_token(t.text, "patronymic", g))
+        for k in range(1, len(names)):
+            t = names[k]
+            if t.patronymic_gender:
+                del names[k]
+                patronymics.append(_token(t.text, "patronymic", t.patronymic_gender))
                 break
     return PreparedName(name, " ".join(words), tuple(names), tuple(patronymics),
                         tuple(particles))
@@ -543,22 +558,21 @@ def compare(query: str, candidate: str) -> NameComparison:
 
 # --- blocking keys ------------------------------------------------------------------------
 
-_KEY_LEN = 5
-
 
 def keys(name: str | PreparedName) -> frozenset[str]:
     """Blocking keys: ``2:`` keys pair two name words' consonant skeletons (selective),
     ``1:`` keys are single words' skeletons (frequent; weigh them by frequency)."""
     p = prepare(name) if isinstance(name, str) else name
     toks = p.tokens or p.patronymics
-    per = [{s[:_KEY_LEN] for s in t.skeletons} for t in toks]
+    per = [t.blocks for t in toks]
     out: set[str] = set()
     for sk in per:
-        out.update("1:" + s for s in sk)
-    for x in range(len(per)):
-        for y in range(x + 1, len(per)):
+        for s in sk:
+            out.add("1:" + s)
+    n = len(per)
+    for x in range(n):
+        for y in range(x + 1, n):
             for s1 in per[x]:
                 for s2 in per[y]:
-                    a, b = (s1, s2) if s1 <= s2 else (s2, s1)
-                    out.add(f"2:{a}|{b}")
+                    out.add(f"2:{s1}|{s2}" if s1 <= s2 else f"2:{s2}|{s1}")
     return frozenset(out)

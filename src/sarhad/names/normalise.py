@@ -32,7 +32,9 @@ __all__ = ["normalise", "tokens", "detect_script", "upper"]
 
 _AZ_TR_MARKERS = set("əƏıışŞğĞİ")  # not ç ö ü: French and German have them
 _APOSTROPHES = "'’‘`´ʼʻ"
-_DROP = str.maketrans({c: None for c in _APOSTROPHES + "\u200d\u00ad" + "".join(T.ARABIC_MARKS)})
+_DROP_RE = re.compile("[" + re.escape(_APOSTROPHES + "\u200d\u00ad" + "".join(sorted(T.ARABIC_MARKS)))
+                      + "]")
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _SPLIT_RE = re.compile(r"[^\w\u200c]+|[\d_]+", re.UNICODE)
 _GEORGIAN_RE = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]")
 _MTAVRULI_TO_MKHEDRULI = {c: c - 0xBC0 for c in range(0x1C90, 0x1CC0)}
@@ -43,6 +45,8 @@ def upper(word: str) -> str:
 
     Georgian is kept in Mkhedruli (documents write it so; Mtavruli capitals are folded).
     """
+    if word.isascii():
+        return word.upper()
     if _GEORGIAN_RE.search(word):
         return word.translate(_MTAVRULI_TO_MKHEDRULI)
     if _AZ_TR_MARKERS.intersection(word):
@@ -50,12 +54,19 @@ def upper(word: str) -> str:
     return word.upper()
 
 
+_ASCII_DROP = str.maketrans({"'": None, "`": None})
+_ASCII_SPLIT_RE = re.compile(r"[^A-Za-z]+")
+
+
 def tokens(text: str) -> list[str]:
     """The words of a name, normalised (see module docstring)."""
+    if text.isascii():  # the common case (MRZ, Latin lines): same result, faster
+        return [w for w in _ASCII_SPLIT_RE.split(text.translate(_ASCII_DROP).upper()) if w]
     text = unicodedata.normalize("NFKC", text)
     # "İ".lower() gives i + COMBINING DOT ABOVE; fold it back to a plain i.
-    text = text.replace("i\u0307", "i").translate(_DROP)
-    text = text.translate(T.ARABIC_TO_PERSIAN)
+    text = _DROP_RE.sub("", text.replace("i\u0307", "i"))
+    if _ARABIC_RE.search(text):
+        text = text.translate(T.ARABIC_TO_PERSIAN)
     out = []
     for raw in _SPLIT_RE.split(text):
         raw = raw.strip("\u200c")
