@@ -59,6 +59,10 @@ SAME_PERSON = [
     ("اعظم زارع", "AZAM ZARE"),
     ("وصاله علی‌اوا", "Vüsalə Əliyeva"),
     ("Elməddin Vəliyev", "علم‌الدین ولی‌اف"),
+    # -zadə written as a word of its own
+    ("Hüseynzadə Rəşad", "Гусейн-заде Рашад"),
+    ("Hosseinzadeh Ali", "علی حسین زاده"),
+    ("Hossein Zadeh Ali", "Ali Hosseinzadeh"),
 ]
 
 DIFFERENT_PEOPLE = [

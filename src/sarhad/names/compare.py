@@ -223,10 +223,29 @@ def _armenian_token(t: Token) -> Token:
                  t.patronymic_gender)
 
 
+#: Surname endings that documents also write as a word of their own (Гусейн-заде,
+#: حسین زاده, Hossein Zadeh): joined back to the word before.
+_SUFFIX_WORDS = {"ZADE", "ZADƏ", "ZADEH", "ЗАДЕ", "ЗАДӘ", "زاده"}
+
+
+def _join_suffix_words(words: list[str]) -> list[str]:
+    if not _SUFFIX_WORDS.intersection(words[1:]):
+        return words
+    out = [words[0]]
+    for w in words[1:]:
+        if w in _SUFFIX_WORDS:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
 @lru_cache(maxsize=100_000)
 def prepare(name: str) -> PreparedName:
     """Read a name once (normalise, detect scripts, transliterate, find its structure)."""
     words = _tokens(name)
+    if len(words) > 1:
+        words = _join_suffix_words(words)
     names: list[Token] = []
     patronymics: list[Token] = []
     particles: list[str] = []
