@@ -1,8 +1,8 @@
 """Suite-wide test configuration.
 
-Tests of the pure kernels (no database) are marked ``kernel`` by their folder, so the
-PostgreSQL pass of ``make test`` skips them: they do not touch a database and already ran
-in the SQLite pass.
+Tests of the pure kernels (no database) and the benchmark smoke runs (which start their
+own servers) are marked ``kernel`` by their folder, so the PostgreSQL pass of
+``make test`` deselects them: they already ran once in the SQLite pass.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-KERNEL_FOLDERS = {"documents", "names", "screening", "rules", "kernels"}
+KERNEL_FOLDERS = {"documents", "names", "screening", "rules", "kernels", "bench"}
 TESTS_ROOT = Path(__file__).parent
 
 
