@@ -25,6 +25,17 @@ def test_deterministic_and_balanced():
             "ka-Geor", "hy-Armn", "tr-Latn"} <= forms
 
 
+def test_holdout_names_are_not_in_the_population():
+    from sarhad.names.synthetic import name_tables
+
+    tabs = name_tables()
+    known = {r.native_m for r in tabs["AZE"].male + tabs["AZE"].female}
+    held = {r.native_m for r in tabs["AZE_HOLDOUT"].male + tabs["AZE_HOLDOUT"].female}
+    assert held and not known & held
+    pairs = labelled_pairs(200, seed=1, holdout=True)
+    assert len(pairs) == 200 and all(p.script_pair for p in pairs)
+
+
 def test_bench_smoke():
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "names.py"), "--smoke"],
                          capture_output=True, text=True, timeout=300)

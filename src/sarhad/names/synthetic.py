@@ -48,7 +48,7 @@ NATIONALITY_WEIGHTS: dict[str, float] = {
 }
 
 SCRIPTS = {
-    "AZE": "Latn", "TUR": "Latn", "DEU": "Latn", "GBR": "Latn", "USA": "Latn",
+    "AZE": "Latn", "AZE_HOLDOUT": "Latn", "TUR": "Latn", "DEU": "Latn", "GBR": "Latn", "USA": "Latn",
     "FRA": "Latn", "RUS": "Cyrl", "UKR": "Cyrl", "KAZ": "Cyrl", "IRN": "Arab",
     "GEO": "Geor", "ARM": "Armn",
 }
@@ -335,17 +335,15 @@ def _simple(nat: str, block: str, invariant: bool = True) -> tuple[NameRecord, .
     return tuple(out)
 
 
-def _build_tables() -> dict[str, NameTables]:
-    tabs: dict[str, NameTables] = {}
-    # Azerbaijan
+def _az_tables(code: str, male: str, female: str, surnames: str) -> NameTables:
     az_m = tuple(NameRecord(lat, lat, latin_passport(lat, "AZE"), latin_passport(lat, "AZE"),
                             float(w), ru, ru, fa, fa)
-                 for lat, ru, fa, w in _rows(D.AZ_MALE))
+                 for lat, ru, fa, w in _rows(male))
     az_f = tuple(NameRecord(lat, lat, latin_passport(lat, "AZE"), latin_passport(lat, "AZE"),
                             float(w), ru, ru, fa, fa)
-                 for lat, ru, fa, w in _rows(D.AZ_FEMALE))
+                 for lat, ru, fa, w in _rows(female))
     az_s = []
-    for stem, ru_stem, fa_stem, kind, w in _rows(D.AZ_SURNAMES):
+    for stem, ru_stem, fa_stem, kind, w in _rows(surnames):
         if float(w) <= 0:
             continue
         m_lat, m_ru = az_surname(stem, ru_stem, kind, "M")
@@ -353,7 +351,15 @@ def _build_tables() -> dict[str, NameTables]:
         az_s.append(NameRecord(m_lat, f_lat, latin_passport(m_lat, "AZE"),
                                latin_passport(f_lat, "AZE"), float(w), m_ru, f_ru,
                                fa_stem, fa_stem, kind))
-    tabs["AZE"] = NameTables("AZE", az_m, az_f, tuple(az_s), "az")
+    return NameTables(code, az_m, az_f, tuple(az_s), "az")
+
+
+def _build_tables() -> dict[str, NameTables]:
+    tabs: dict[str, NameTables] = {}
+    # Azerbaijan, and the held-out Azerbaijani names used only by the evaluation
+    tabs["AZE"] = _az_tables("AZE", D.AZ_MALE, D.AZ_FEMALE, D.AZ_SURNAMES)
+    tabs["AZE_HOLDOUT"] = _az_tables("AZE_HOLDOUT", D.AZ_MALE_HOLDOUT, D.AZ_FEMALE_HOLDOUT,
+                                     D.AZ_SURNAMES_HOLDOUT)
     # Russia, Ukraine, Kazakhstan
     tabs["RUS"] = NameTables("RUS", _simple("RUS", D.RU_MALE), _simple("RUS", D.RU_FEMALE),
                              _simple("RUS", D.RU_SURNAMES, invariant=False), "ru")
