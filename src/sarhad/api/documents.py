@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.utils import timezone
 from ninja import Router, Schema
 from pydantic import Field
 
@@ -25,8 +26,8 @@ def check_mrz(request, payload: MRZIn):
     """Returns the parsed fields, `valid`, and every error and warning with its field,
     line and position. An invalid MRZ is a normal answer (HTTP 200, `valid: false`)."""
     actor = actor_with_scope(request, "documents:check")
-    results = documents.check_text(payload.mrz, on=payload.on, correct=payload.correct)
-    result = results[0] if results else {"valid": False, "errors": [{"message": "no MRZ lines found"}]}
+    on = payload.on or timezone.localdate()
+    result = documents.parse(payload.mrz, on=on, correct=payload.correct).to_dict(on)
     # The document number identifies a person: the check is an audited read.
     record_event(actor, "check", "mrz", result.get("document_number") or "", {"valid": result.get("valid")})
     return result
