@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 _KEY_LEN = 5  # letters of a consonant skeleton in a blocking key
+_KEY_WORDS = 6  # name words that take part in blocking keys (a long name: the first six)
 
 #: Person-screening decision threshold: a comparison at or above it is a match.
 DEFAULT_THRESHOLD: float = 0.80
@@ -582,7 +583,7 @@ def keys(name: str | PreparedName) -> frozenset[str]:
     """Blocking keys: ``2:`` keys pair two name words' consonant skeletons (selective),
     ``1:`` keys are single words' skeletons (frequent; weigh them by frequency)."""
     p = prepare(name) if isinstance(name, str) else name
-    toks = p.tokens or p.patronymics
+    toks = (p.tokens or p.patronymics)[:_KEY_WORDS]
     per = [t.blocks for t in toks]
     out: set[str] = set()
     for sk in per:
