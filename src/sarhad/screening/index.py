@@ -179,6 +179,41 @@ def _keys_close(a: frozenset[str], b: frozenset[str]) -> bool:
     return known
 
 
+#: Consonant skeletons are cut to this length before their deletion variants are formed.
+TYPO_SKELETON_LENGTH = 6
+
+
+def _deletion_keys(prepared: Any) -> set[str]:
+    """Typo keys: one name word's consonant skeleton or a one-letter deletion of it,
+    paired with another word's skeleton (``t:KRKT|LKSNTR``).
+
+    A mistyped consonant changes a word's skeleton, so the word shares no engine key with
+    the listed spelling, and the intact word alone (``ALI``, born 1994) is shared by
+    hundreds of entries. But two skeletons one edit apart always share a one-deletion
+    variant (``KRKZT`` and ``KRKJ`` share ``KRK``), and paired with the intact word the
+    key is as selective as the engine's own pair keys. Engines without per-word
+    skeletons give no typo keys.
+    """
+    words = []
+    for token in getattr(prepared, "tokens", ()):
+        skeletons = [s[:TYPO_SKELETON_LENGTH] for s in getattr(token, "skeletons", ()) if s]
+        if skeletons:
+            words.append(skeletons)
+    out: set[str] = set()
+    if len(words) < 2 or len(words) > 4:
+        return out
+    for i, varied in enumerate(words):
+        variants: set[str] = set()
+        for skeleton in varied:
+            variants.add(skeleton)
+            if len(skeleton) >= 2:
+                variants.update(skeleton[:k] + skeleton[k + 1 :] for k in range(len(skeleton)))
+        for j, fixed in enumerate(words):
+            if j != i:
+                out.update(f"t:{v}|{f}" for v in variants for f in fixed)
+    return out
+
+
 def _iter_postings(value: Postings) -> Iterable[int]:
     return (value,) if isinstance(value, int) else value
 
@@ -206,6 +241,7 @@ class ScreeningIndex:
         min_key_cap: int = 1_000,
         prepared_cache_size: int = 100_000,
         precheck: bool = True,
+        typo_keys: bool = True,
     ) -> None:
         self.engine: NameEngine = engine if engine is not None else default_engine()
         self.policy: ScoringPolicy = policy if policy is not None else default_policy()
@@ -221,6 +257,7 @@ class ScreeningIndex:
         self._prepared: dict[str, Any] = {}
         self._prepared_cache_size = prepared_cache_size
         self.precheck = precheck
+        self.typo_keys = typo_keys
         self._fingerprint: str | None = None
 
     # ------------------------------------------------------------------ size and access
@@ -312,6 +349,9 @@ class ScreeningIndex:
         years = sorted({y for d in entry.birth_dates for y in d.years()})
         if years and len(years) <= MAX_YEARS_PER_ENTRY:
             keys.update([f"{k}@{y}" for k in tuple(keys) for y in years])
+        if self.typo_keys:
+            for name in entry.all_names:
+                keys.update(_deletion_keys(self.engine.prepare(name)))
         return keys
 
     def _index(self, slot: int, entry: WatchlistEntry) -> None:
@@ -362,10 +402,22 @@ class ScreeningIndex:
             years = list(dob.years())
             if len(years) <= MAX_YEARS_PER_ENTRY:
                 keys.update([f"{k}@{y}" for k in tuple(keys) for y in years])
+        if self.typo_keys:
+            for name in query.names:
+                keys.update(_deletion_keys(self._prepare(name)[0]))
         return keys
 
     def candidate_slots(self, query: Query, limit: int | None = None) -> list[int]:
-        """The slots of the best candidates by blocking-key weight (no name scoring)."""
+        """The slots of the best candidates by blocking-key weight (no name scoring).
+
+        Keys fall into families: the engine's one-word keys (``1:``), its word-pair keys
+        (``2:``), the typo keys (``t:``), and each of these combined with the birth year.
+        An entry scores, per family, the weight of the rarest key it shares, summed over
+        the families. Keys of one family are strongly correlated (the same word in three
+        scripts, a skeleton and its deletions), so summing within a family would favour
+        entries listed under many spellings over the one that shares the most specific
+        key, e.g. the right birth year.
+        """
         limit = self.candidates if limit is None else limit
         total = max(len(self), 1)
         cap = max(self.min_key_cap, int(total * self.max_key_share))
@@ -378,20 +430,26 @@ class ScreeningIndex:
                 if df <= cap:
                     found.append((df, key, value))
         found.sort(key=lambda item: item[0])
-        scores: dict[int, float] = {}
-        get = scores.get
+        families: dict[str, list[tuple[int, Postings]]] = {}
         spent = 0
-        for df, _key, value in found:
+        for df, key, value in found:
             if spent and spent + df > self.posting_budget:
                 break
             spent += df
-            weight = math.log(1.0 + total / df)
-            if df == 1:
-                slot = value  # type: ignore[assignment]
-                scores[slot] = get(slot, 0.0) + weight  # type: ignore[index]
-            else:
-                for slot in value:  # type: ignore[union-attr]
-                    scores[slot] = get(slot, 0.0) + weight
+            family = key.partition(":")[0] + ("@" if "@" in key else "")
+            families.setdefault(family, []).append((df, value))
+        scores: dict[int, float] = {}
+        get = scores.get
+        for members in families.values():
+            best: dict[int, float] = {}
+            for df, value in reversed(members):  # most frequent first: rarer keys overwrite
+                weight = math.log(1.0 + total / df)
+                if df == 1:
+                    best[value] = weight  # type: ignore[index]
+                else:
+                    best.update(dict.fromkeys(value, weight))  # type: ignore[arg-type]
+            for slot, weight in best.items():
+                scores[slot] = get(slot, 0.0) + weight
         if len(scores) <= limit:
             return sorted(scores, key=scores.__getitem__, reverse=True)
         return [slot for slot, _ in heapq.nlargest(limit, scores.items(), key=lambda kv: kv[1])]
