@@ -59,6 +59,8 @@ SAME_PERSON = [
     ("اعظم زارع", "AZAM ZARE"),
     ("وصاله علی‌اوا", "Vüsalə Əliyeva"),
     ("Elməddin Vəliyev", "علم‌الدین ولی‌اف"),
+    # a weak ح/ه left unsaid in the Azerbaijani form (Fath-Ali → Fətəli)
+    ("Fətəliyev Vahid", "فتحعلی‌اف وحید"),
     # -zadə written as a word of its own
     ("Hüseynzadə Rəşad", "Гусейн-заде Рашад"),
     ("Hosseinzadeh Ali", "علی حسین زاده"),

@@ -38,7 +38,7 @@ from rapidfuzz.distance import OSA, Levenshtein, LCSseq
 
 from .normalise import detect_script, tokens as _tokens
 from .persian import persian_forms, persian_skeleton, split_suffix
-from .phonetic import VOWELS, skeleton, sound_keys
+from .phonetic import VOWELS, plain_key, skeleton, sound_keys
 from .translit import armenian_russian, word_forms
 
 __all__ = [
@@ -91,6 +91,7 @@ class Token:
     particle: bool = False  # al, van, de...: set aside in names of three words or more
     armenian: bool = False  # a surname in -yan/-ян/-յան
     patronymic_gender: str = ""  # "M"/"F" when the word ends like -ovich/-ovna
+    plain: tuple[str, ...] = ()  # keys before glide rules, for Persian written forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,23 +190,26 @@ def _token(text: str, role: str = "name", gender: str = "") -> Token:
     if not gender and role == "name":
         gender = _gender_of(forms, pkind)
     skels = {skeleton(k) or k for r in readings for k in r}
-    if written:
-        # a written و is a vowel or a v (موسوی Musavi, جاوید Cavid): key both readings
-        skels.add(skeleton(written) or written)
-        spots = [i for i, c in enumerate(written) if c == "U"][:3]
+    for base in {written.replace("H", "K"), written.replace("H", "")} if written else ():
+        # a written و is a vowel or a v (موسوی Musavi, جاوید Cavid): key both readings;
+        # a weak ح/ه is said or not (محمد Məmməd)
+        skels.add(skeleton(base) or base)
+        spots = [i for i, c in enumerate(base) if c == "U"][:3]
         for mask in range(1, 1 << len(spots)):
-            w = list(written)
+            w = list(base)
             for bit, i in enumerate(spots):
                 if mask >> bit & 1:
                     w[i] = "V"
             skels.add(skeleton("".join(w)))
     primary = forms[0] if forms else ""
+    plain = tuple(dict.fromkeys(plain_key(f) for f in forms if f)) if script != "Arab" else ()
     return Token(text, script, forms, keys, written, role, gender,
-                 tuple(sorted(skels)), alt, frozenset(forms), "",
+                 tuple(sorted(skels)), alt,
+                 frozenset(forms), "",
                  frozenset(x[:_KEY_LEN] for x in skels),
                  text in _PARTICLES or primary in _PARTICLES,
                  script in {"Armn", "Latn"} and primary.endswith(("YAN", "IAN", "YANTS")),
-                 _patronymic_gender(forms))
+                 _patronymic_gender(forms), plain)
 
 
 @lru_cache(maxsize=50_000)
@@ -221,7 +225,7 @@ def _armenian_token(t: Token) -> Token:
     return Token(t.text, t.script, forms, keys, t.written, t.role, t.gender,
                  tuple(sorted(skels)), alt, frozenset(forms), "hy",
                  frozenset(x[:_KEY_LEN] for x in skels), t.particle, t.armenian,
-                 t.patronymic_gender)
+                 t.patronymic_gender, t.plain)
 
 
 #: Surname endings that documents also write as a word of their own (Гусейн-заде,
@@ -318,6 +322,16 @@ def _mandatory(key: str, diphthong: bool) -> tuple[str, str]:
 
 def _written_misses(written: str, key: str, diphthong: bool, vowels: frozenset[str]
                     ) -> float:
+    """The fewer misses of the two readings of the weak letters (ح, medial ه): said (as
+    K) or silent (half a miss each)."""
+    if "H" not in written:
+        return _misses(written, key, diphthong, vowels)
+    said = _misses(written.replace("H", "K"), key, diphthong, vowels)
+    silent = _misses(written.replace("H", ""), key, diphthong, vowels) + 0.5 * written.count("H")
+    return min(said, silent)
+
+
+def _misses(written: str, key: str, diphthong: bool, vowels: frozenset[str]) -> float:
     """Letters of a Persian-script word missing from a Latin key, and the other way.
 
     A written consonant or a required Latin letter missing counts 1; a written long
@@ -398,8 +412,8 @@ def _token_similarity(a: Token, b: Token) -> tuple[float, str]:
             w, other = (a, b) if a.written else (b, a)
             diph = any(_DIPHTHONG.search(f) for f in other.forms)
             vowels = _vowel_classes(other.forms)
-            misses = min((_written_misses(w.written, k, diph, vowels) for k in other.readings),
-                         default=9.0)
+            misses = min((_written_misses(w.written, k, diph, vowels)
+                          for k in other.readings.union(other.plain)), default=9.0)
             if misses == 0:
                 return 0.92, "written_form"
             best = {0.5: 0.80, 1.0: 0.60}.get(misses, max(0.0, 0.45 - 0.15 * (misses - 1.5)))

@@ -190,8 +190,13 @@ def persian_skeleton(token: str) -> str:
     stem, kind = split_suffix(word)
     # each letter on its own, so that two letters never read as one digraph (ت + ه)
     # (a letter written twice, as the two lams of الله, is one Latin letter)
-    key = "".join(letter_key(_letter(c, i, len(stem), stem)) for i, c in enumerate(stem)
-                  if i == 0 or c != stem[i - 1])
+    # ح and a medial ه stay "H": weak letters that Azerbaijani and Turkish forms may leave
+    # unsaid (محمد Məmməd, فتحعلی Fətəli); the comparison reads H as h or as nothing.
+    n = len(stem)
+    key = "".join(
+        "H" if c in "حه" and (lt := _letter(c, i, n, stem)) == "H" else letter_key(
+            _letter(c, i, n, stem))
+        for i, c in enumerate(stem) if i == 0 or c != stem[i - 1])
     if kind:
         # only the consonant of -ov/-yev: Persian writes either vowel (وف، اف)
         key += {"zade": "ZATA", "ov": "V", "yev": "V", "ova": "VA", "yeva": "VA",

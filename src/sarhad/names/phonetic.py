@@ -36,7 +36,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["sound_key", "sound_keys", "skeleton", "finish", "letter_key", "VOWELS"]
+__all__ = ["sound_key", "sound_keys", "plain_key", "skeleton", "finish", "letter_key",
+           "VOWELS"]
 
 VOWELS = frozenset("AIU")
 _DIGRAPHS = [
@@ -119,6 +120,13 @@ def sound_keys(latin: str) -> tuple[str, ...]:
     if "KS" in s and "X" in latin:  # GOST 7.79 writes х as X: DOROXOV
         out.append(finish(_prepare(latin, x_as_h=True).translate(_LETTERS_A)))
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=200_000)
+def plain_key(latin: str) -> str:
+    """The sound key without the glide and softening rules: closer to what a script that
+    writes glides shows (ALIYEV → ALIIAV → ALIAV, where the sound key has ALAV)."""
+    return _DOUBLE_RE.sub(r"\1", _prepare(latin).translate(_LETTERS_A))
 
 
 @lru_cache(maxsize=200_000)
