@@ -97,3 +97,26 @@ def test_the_word_precheck_never_changes_the_hits(seed):
     queries += [Query.traveller(e.names[1][:-1]) for e in entries[50:100]]  # a letter short
     for query in queries:
         assert fast.search(query, limit=50) == exhaustive.search(query, limit=50)
+
+
+def test_a_typo_in_the_rare_word_is_found_among_many_namesakes():
+    index = ScreeningIndex()
+    # 240 Alis born in 1994 whose surnames are not one typo away from Kazımov
+    surnames = ["Rzayev", "Babayev", "Abbasov", "Nəsirov", "Sultanov", "Orucov", "Tağıyev", "Yusifov"]
+    for i in range(240):
+        index.add(WatchlistEntry(f"N{i}", 1, "bans", names=(f"{surnames[i % 8]} Əli",), birth_dates=("1994",)))
+    index.add(WatchlistEntry("T", 1, "bans", names=("Kazımov Əli Sadıq oğlu", "KAZIMOV ALI"), birth_dates=("1994",)))
+    query = Query.traveller("ALI KAIMOV", dob="1994-12-17")
+    assert "T" in index.candidates_for(query, 50)
+
+
+def test_the_right_birth_year_beats_more_spellings_of_a_namesake():
+    index = ScreeningIndex()
+    for i in range(80):
+        index.add(WatchlistEntry(f"N{i}", 1, "bans", names=("Məmmədov Həsən", "MAMMADOV HASAN"),
+                                 aliases=("حسن محمدوف",), birth_dates=(str(1950 + i % 40),)))
+    index.add(WatchlistEntry("T", 1, "bans", names=("Məmmədov Həsən Əli oğlu", "MAMMADOV HASAN"),
+                             birth_dates=("1948-07-03",)))
+    query = Query.traveller("حسن محمد\u200cاف", dob="1948-07-03")
+    assert index.candidates_for(query, 50)[0] == "T"
+    assert index.search(query)[0].entry_id == "T"
