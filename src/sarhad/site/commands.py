@@ -65,6 +65,7 @@ def serve(args) -> int:
         os.environ["SARHAD_HTTPS"] = "0"
     if not args.no_migrate:
         migrate()
+    warm_screening_index()
     print(f"Sarhad is serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     argv = [
         "gunicorn", "sarhad.site.wsgi:application",
@@ -76,6 +77,17 @@ def serve(args) -> int:
 
     sys.argv = argv
     return run() or 0
+
+
+def warm_screening_index() -> None:
+    """Bring the watchlist index snapshot up to date before the workers start, so each
+    worker loads it instead of rebuilding it from the database on its first check."""
+    setup_django()
+    from sarhad.watchlists.live import LIVE
+
+    path = LIVE.save_snapshot()
+    if path:
+        print(f"screening index ready: {len(LIVE.current())} entries ({path.name})", flush=True)
 
 
 def demo(args) -> int:
