@@ -6,25 +6,34 @@ patronymics (Azerbaijani ``Həsən oğlu``/``qızı``, Russian ``-ovich/-ovna``,
 their words one to one, best pairs first, whatever the order; each pair gets a kind and a
 score:
 
-============== ===== =============================================================
-kind           score meaning
-============== ===== =============================================================
-exact          1.00  the same word after normalisation
-transliteration 0.97 one Latin form of each side is the same (Мамедов / MAMEDOV)
-phonetic       0.93  the same sound key (Məmmədov / Mamedov, Hüseynov / Гусейнов)
-written_form   0.92  a Persian-script word's letters all appear in the Latin form and
-                     every consonant of the Latin form is written (رشاد / Rəşad)
-edit_distance  <0.93 close sound keys, falling fast with each edit
-initial        0.80  a single letter against a word starting with it
-missing        —     a name word of one side with no counterpart (small penalty)
-extra_patronymic —   a patronymic on one side only (no penalty)
-gender_form    —     the two sides are the male and female forms (strong penalty)
-============== ===== =============================================================
+================ ====== ============================================================
+kind             score  meaning
+================ ====== ============================================================
+exact            1.00   the same word after normalisation
+transliteration  0.97   a Latin form of each side is the same (Мамедов / MAMEDOV)
+phonetic         0.93   a sound key of each side is the same (Məmmədov / Mamedov,
+                        Hüseynov / Гусейнов); 0.85 for an unwritten vowel written out
+                        in an Armenian name (Sargsyan / Саркисян)
+written_form     0.92   a Persian-script word of no known stem: its letters all appear
+                        in the Latin form, every Latin consonant is written (رشاد /
+                        Rəşad); 0.80 and 0.60 with half or one letter amiss
+edit_distance    < 0.93 close sound keys, falling fast with each edit; a keying error
+                        (a letter dropped, doubled or swapped) in a long word 0.64
+initial          0.80   a single letter against a word starting with it
+missing          —      a name word of one side with no counterpart (× 0.97)
+extra_patronymic —      a patronymic on one side only (no penalty)
+================ ====== ============================================================
 
 The name score is the mean of the paired name-word scores, capped at the weakest pair
 plus 0.15 (a name with one wrong word is a different name, however good the others),
-then lowered for unpaired words, a different father's name, or a gender conflict. When
-only one word of two multi-word names agrees, the score is at most 0.5.
+then lowered for unpaired words (× 0.97 each), a different father's name (× 0.75), male
+and female forms (× 0.6, noted). When fewer than two words of two names of two words or
+more agree (score ≥ 0.5), the score is at most 0.5.
+
+>>> compare("Məmmədov Əli Həsən oğlu", "MAMMADOV ALI").score
+0.97
+>>> compare("Hüseynov Əli", "Həsənov Əli").score < DEFAULT_THRESHOLD
+True
 """
 
 from __future__ import annotations
@@ -544,7 +553,7 @@ def compare_prepared(query: PreparedName, candidate: PreparedName) -> NameCompar
             notes.append("different father's names")
         elif s < 0.7:
             patr_penalty = min(patr_penalty, 0.9)
-        parts.append(PartMatch(a.text, b.text, kind if both_marked else kind, s))
+        parts.append(PartMatch(a.text, b.text, kind, s))
     for side, toks, done in (("q", qp, done_q), ("c", cp, done_c)):
         for i, t in enumerate(toks):
             if i in done:

@@ -49,14 +49,12 @@ from rapidfuzz.distance import Levenshtein
 from . import tables as T
 from .synthetic import (
     NameTables,
+    latin_passport,
     name_tables,
     persian_az_surname,
     ru_patronymic,
-    ru_surname,
     translit_cyrillic,
-    translit_georgian,
     uk_patronymic,
-    latin_passport,
 )
 
 __all__ = ["LabelledPair", "labelled_pairs", "keying_error_pairs", "write_csv", "FORMS"]
