@@ -16,6 +16,13 @@ give the Latin form. Two paths:
    consonant of the Latin form is written (see :func:`sarhad.names.compare`).
 
 Letter values follow the ALA-LC romanization tables for Persian, without diacritics.
+
+>>> persian_forms("محمدوف")[:3]
+('MAMMADOV', 'MAHAMMADOV', 'MAMEDOV')
+>>> persian_forms("علی‌اف")
+('ALIYEV', 'ALIEV')
+>>> persian_skeleton("رشاد"), persian_skeleton("حسین"), persian_reading("الوین")
+('RSAT', 'HSIN', 'ALVIN')
 """
 
 from __future__ import annotations
@@ -117,9 +124,11 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("اف", "ov"), ("یف", "yev"), ("وا", "ova"), ("یی", "i"), ("لی", "li"), ("ی", "i"),
 )
 _SUFFIX_LATIN = {
-    "zade": ("ZADE", "ZADEH"), "ov": ("OV", "YEV"), "yev": ("YEV", "OV"),
-    "ova": ("OVA", "YEVA"), "yeva": ("YEVA", "OVA"), "li": ("LI",), "i": ("I", "EI"),
+    "zade": ("ZADE", "ZADEH"), "li": ("LI",), "i": ("I", "EI"),
 }
+#: -ov after a consonant, -yev after a vowel (Persian writes both اف): Hüseynov, Əliyev.
+_OV = {False: ("OV",), True: ("YEV", "EV")}
+_OVA = {False: ("OVA",), True: ("YEVA", "EVA")}
 
 
 def split_suffix(token: str) -> tuple[str, str]:
@@ -149,10 +158,14 @@ def persian_forms(token: str) -> tuple[str, ...]:
         return forms
     out: list[str] = []
     for f in forms:
-        for suf in _SUFFIX_LATIN[kind]:
-            if suf.startswith("Y") and f[-1] not in "AEIOU":
-                suf = suf[1:] if kind in {"yev", "yeva"} else "I" + suf[1:]
-            out.append(f + suf)
+        vowel_end = f[-1] in "AEIOU"
+        if kind in {"ov", "yev"}:
+            sufs = _OV[vowel_end]
+        elif kind in {"ova", "yeva"}:
+            sufs = _OVA[vowel_end]
+        else:
+            sufs = _SUFFIX_LATIN[kind]
+        out.extend(f + suf for suf in sufs)
     return tuple(dict.fromkeys(out))
 
 
@@ -219,7 +232,8 @@ def persian_reading(token: str) -> str:
         if ch in T.PERSIAN_CONSONANTS:
             out.append(T.PERSIAN_CONSONANTS[ch])
         elif ch == "و":
-            out.append("V" if i == 0 or word[i - 1] in "اآ" else "U")
+            out.append("V" if i == 0 or word[i - 1] in "اآ" or i + 1 < n and word[i + 1] in "اآی"
+                       else "U")
         elif ch == "ی":
             out.append("Y" if i == 0 or i + 1 < n and word[i + 1] in "اآو" else "I")
         elif ch == "ه":
