@@ -61,6 +61,10 @@ SAME_PERSON = [
     ("Elməddin Vəliyev", "علم‌الدین ولی‌اف"),
     # a weak ح/ه left unsaid in the Azerbaijani form (Fath-Ali → Fətəli)
     ("Fətəliyev Vahid", "فتحعلی‌اف وحید"),
+    # two words in one document, one in the other
+    ("Mohammad Reza Karimi", "MOHAMMADREZA KARIMI"),
+    ("محمدرضا کریمی", "Mohammad Reza Karimi"),
+    ("Abdul Rahman Aliyev", "ABDULRAHMAN ALIYEV"),
     # -zadə written as a word of its own
     ("Hüseynzadə Rəşad", "Гусейн-заде Рашад"),
     ("Hosseinzadeh Ali", "علی حسین زاده"),

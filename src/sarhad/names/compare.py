@@ -506,6 +506,40 @@ def _assign(q: tuple[Token, ...], c: tuple[Token, ...]
 
 def compare_prepared(query: PreparedName, candidate: PreparedName) -> NameComparison:
     """Compare two prepared names (see :func:`prepare`)."""
+    result = _compare_words(query, candidate)
+    nq, nc = len(query.tokens), len(candidate.tokens)
+    if nq != nc and min(nq, nc) >= 1 and max(nq, nc) <= 5 and result.score < 0.97:
+        # one name may write as two words what the other writes as one (Mohammad Reza /
+        # MOHAMMADREZA, Abdul Rahman / Abdulrahman): try joining two neighbouring words
+        longer_is_query = nq > nc
+        longer, shorter = (query, candidate) if longer_is_query else (candidate, query)
+        for k in range(len(longer.tokens) - 1):
+            joined = _joined(longer, k)
+            if joined is None:
+                continue
+            merged = joined.tokens[k]
+            if not any(token_similarity(merged, t)[0] >= 0.5 for t in shorter.tokens):
+                continue  # the joined word agrees with nothing: no better pairing
+            trial = (_compare_words(joined, candidate) if longer_is_query
+                     else _compare_words(query, joined))
+            if trial.score > result.score:
+                result = NameComparison(trial.score, trial.parts, query.original,
+                                        candidate.original,
+                                        trial.notes + ("two words read as one",))
+    return result
+
+
+def _joined(name: PreparedName, k: int) -> PreparedName | None:
+    a, b = name.tokens[k], name.tokens[k + 1]
+    if a.script != b.script or a.script not in {"Latn", "Cyrl", "Arab"}:
+        return None
+    merged = _token(a.text + b.text)
+    tokens = name.tokens[:k] + (merged,) + name.tokens[k + 2:]
+    return PreparedName(name.original, name.normalised, tokens, name.patronymics,
+                        name.particles)
+
+
+def _compare_words(query: PreparedName, candidate: PreparedName) -> NameComparison:
     qn, cn = query.tokens, candidate.tokens
     notes: list[str] = []
     if not qn or not cn:
