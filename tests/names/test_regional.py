@@ -61,6 +61,9 @@ SAME_PERSON = [
     ("Elməddin Vəliyev", "علم‌الدین ولی‌اف"),
     # a weak ح/ه left unsaid in the Azerbaijani form (Fath-Ali → Fətəli)
     ("Fətəliyev Vahid", "فتحعلی‌اف وحید"),
+    # Georgian nominative -i on a foreign surname
+    ("მამედოვი ელვინ", "Elvin Məmmədov"),
+    ("MAMEDOVI ELVIN", "Мамедов Эльвин"),
     # two words in one document, one in the other
     ("Mohammad Reza Karimi", "MOHAMMADREZA KARIMI"),
     ("محمدرضا کریمی", "Mohammad Reza Karimi"),

@@ -71,6 +71,9 @@ def _latin_word(word: str) -> list[str]:
     has_umlaut = any(c in "ÄÖÜ" for c in word)
     az_like = bool(_AZ_STRONG.intersection(word)) or any(c in "ŞĞIİ" for c in word) \
         or (("X" in word or "Q" in word or "C" in word) and not word.isascii())
+    if word.endswith(("OVI", "EVI")) and len(word) > 5 and word.isascii():
+        # a Georgian passport's nominative -i on a foreign surname (MAMEDOVI)
+        return [word, word[:-1]]
     if az_like:
         forms = az_latin_forms(word)
         if has_umlaut:
@@ -123,6 +126,10 @@ def word_forms(word: str) -> tuple[str, ...]:
     elif script == "Geor":
         forms = [translit_georgian(word), translit_georgian(word, dict(T.GEORGIAN,
                                                                        **T.GEORGIAN_ALT))]
+        # Georgian adds the nominative -i to foreign names ending in a consonant:
+        # მამედოვი (Mamedovi) is Mamedov, ალიევი (Alievi) is Aliev.
+        if forms[0].endswith(("OVI", "EVI", "YANI", "IANI")) and len(forms[0]) > 5:
+            forms.append(forms[0][:-1])
     elif script == "Armn":
         forms = [translit_armenian(word)]
         low = word.lower()
