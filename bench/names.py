@@ -234,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
 
     clear_caches()
     ours = [names.compare(p.query, p.candidate).score for p in pairs]
+    for th in (0.70, 0.75, 0.85, 0.90):  # the margin around the default threshold
+        st = quality(pairs, [s >= th for s in ours])["overall"]
+        line(f"sarhad_at_threshold[{th:.2f}]",
+             f"precision {ratio(st[0], st[0] + st[2]):.4f} recall {ratio(st[0], st[0] + st[1]):.4f}")
     decisions = [s >= names.DEFAULT_THRESHOLD for s in ours]
     stats = quality(pairs, decisions)
     keys = sorted(k for k in stats if k != "overall")
