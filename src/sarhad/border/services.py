@@ -252,14 +252,15 @@ def _officer_fields(actor: Actor) -> dict:
     return {"officer_id": actor.id} if actor.kind == "user" else {"client_id": actor.id} if actor.kind == "api" else {}
 
 
-@transaction.atomic
-def record_entry(actor: Actor, mrz: str, post: str, *, idempotency_key: str | None = None,
-                 notes: str = "", now=None) -> tuple[Crossing, bool]:
-    """Admit a traveller: register them if new, record the entry with the permitted stay.
+def _open_entry(person) -> Crossing | None:
+    return (Crossing.objects.select_for_update(of=("self",))
+            .filter(person=person, direction=Direction.ENTRY, exit__isnull=True, exit_missing=False)
+            .order_by("-occurred_at").first())
 
-    Returns ``(crossing, created)``; a retry with the same idempotency key returns the
-    crossing recorded the first time and ``created=False``.
-    """
+
+def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempotency_key: str | None,
+                     notes: str, now) -> tuple[Crossing, bool]:
+    """The common path of recording an entry or an exit (see the two public functions)."""
     _require_desk(actor, post, "border.record")
     now, today = _local(now)
     parsed = _parse(mrz, today)
@@ -269,28 +270,42 @@ def record_entry(actor: Actor, mrz: str, post: str, *, idempotency_key: str | No
         return existing, False
     person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
                                                     permission="border.record")
-    assessment = stay.assess_entry(person, parsed.nationality, today)
-    open_entry = (Crossing.objects.select_for_update(of=("self",)).filter(person=person, direction=Direction.ENTRY,
-                                                              exit__isnull=True, exit_missing=False)
-                  .order_by("-occurred_at").first())
-    if open_entry is not None:
-        # Entered again without a recorded exit: the traveller left unseen.
-        open_entry.exit_missing = True
-        open_entry.save(update_fields=["exit_missing"])
+    open_entry = _open_entry(person)
+    fields = {}
+    if direction == Direction.ENTRY:
+        fields["permitted_until"] = stay.assess_entry(person, parsed.nationality, today).last_permitted_day
+        if open_entry is not None:
+            # Entered again without a recorded exit: the traveller left unseen.
+            open_entry.exit_missing = True
+            open_entry.save(update_fields=["exit_missing"])
+        details = {"exit_missing_before": bool(open_entry), "permitted_until":
+                   fields["permitted_until"].isoformat() if fields["permitted_until"] else None}
+    else:
+        fields = {"entry": open_entry, "overstay_days": stay.overstay_on_exit(person, parsed.nationality, today)}
+        details = {"overstay_days": fields["overstay_days"], "entry": str(open_entry.pk) if open_entry else None}
     try:
         with transaction.atomic():
             crossing = Crossing.objects.create(
-                person=person, document=document, post_id=post, direction=Direction.ENTRY, occurred_at=now,
-                local_date=today, permitted_until=assessment.last_permitted_day, idempotency_key=idempotency_key,
-                notes=notes, **_officer_fields(actor),
+                person=person, document=document, post_id=post, direction=direction, occurred_at=now,
+                local_date=today, idempotency_key=idempotency_key, notes=notes, **fields, **_officer_fields(actor),
             )
-    except IntegrityError:  # the same key recorded by a concurrent retry
+    except IntegrityError:  # the same key recorded by a concurrent retry a moment ago
         return Crossing.objects.get(idempotency_key=idempotency_key), False
     record_event(actor, "create", "crossing", crossing.pk,
-                 {"direction": "entry", "person": str(person.pk), "permitted_until":
-                  crossing.permitted_until.isoformat() if crossing.permitted_until else None,
-                  "exit_missing_before": bool(open_entry)}, post=post)
+                 {"direction": direction, "person": str(person.pk), **details}, post=post)
     return crossing, True
+
+
+@transaction.atomic
+def record_entry(actor: Actor, mrz: str, post: str, *, idempotency_key: str | None = None,
+                 notes: str = "", now=None) -> tuple[Crossing, bool]:
+    """Admit a traveller: register them if new, record the entry with the permitted stay.
+
+    Returns ``(crossing, created)``; a retry with the same idempotency key returns the
+    crossing recorded the first time and ``created=False``. An open entry without an
+    exit is marked ``exit_missing`` (see decision 0005).
+    """
+    return _record_crossing(actor, mrz, post, Direction.ENTRY, idempotency_key, notes, now)
 
 
 @transaction.atomic
@@ -300,32 +315,7 @@ def record_exit(actor: Actor, mrz: str, post: str, *, idempotency_key: str | Non
 
     Returns ``(crossing, created)`` like :func:`record_entry`.
     """
-    _require_desk(actor, post, "border.record")
-    now, today = _local(now)
-    parsed = _parse(mrz, today)
-    _require_valid(parsed)
-    existing = _existing_for_key(Crossing, idempotency_key, post, parsed.document_number)
-    if existing:
-        return existing, False
-    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
-                                                    permission="border.record")
-    overstay = stay.overstay_on_exit(person, parsed.nationality, today)
-    open_entry = (Crossing.objects.select_for_update(of=("self",)).filter(person=person, direction=Direction.ENTRY,
-                                                              exit__isnull=True, exit_missing=False)
-                  .order_by("-occurred_at").first())
-    try:
-        with transaction.atomic():
-            crossing = Crossing.objects.create(
-                person=person, document=document, post_id=post, direction=Direction.EXIT, occurred_at=now,
-                local_date=today, entry=open_entry, overstay_days=overstay, idempotency_key=idempotency_key,
-                notes=notes, **_officer_fields(actor),
-            )
-    except IntegrityError:
-        return Crossing.objects.get(idempotency_key=idempotency_key), False
-    record_event(actor, "create", "crossing", crossing.pk,
-                 {"direction": "exit", "person": str(person.pk), "overstay_days": overstay,
-                  "entry": str(open_entry.pk) if open_entry else None}, post=post)
-    return crossing, True
+    return _record_crossing(actor, mrz, post, Direction.EXIT, idempotency_key, notes, now)
 
 
 def _reasons(codes) -> list[RefusalReason]:
