@@ -133,6 +133,15 @@ def test_visa_validity_and_duration():
     assert r.visa_entries_used == 2
 
 
+def test_visa_days_used_up_long_before_the_current_entry():
+    visa = Visa(D(2023, 12, 1), D(2024, 1, 31), duration_days=1)
+    stays = [(D(2023, 12, d), D(2023, 12, d)) for d in (1, 5, 9)] + [(D(2024, 1, 20), None)]
+    # a short window: the early stays lie outside every window from the current entry on
+    r = evaluate_stay(stays, on=D(2024, 1, 20), limit=None, window=10, visa=visa)
+    assert (r.latest_exit, r.limiting_rule, r.status) == (None, "visa_duration", "overstaying")
+    assert r.overstay_days == 3  # 5 and 9 December, 20 January
+
+
 def test_rolling_limit_can_be_switched_off():
     r = evaluate_stay([(D(2024, 1, 1), None)], on=D(2024, 12, 31), limit=None)
     assert r.remaining_days is None

@@ -522,10 +522,14 @@ def _latest_exit(w: _Work, limit, window, per_entry_limit, visa) -> tuple[int | 
             used = 0
             for entry, eff, end in on_visa[:-1]:
                 used += w.timeline.count_upto(end) - w.timeline.count_upto(eff - 1)
-            eff = on_visa[-1][1]
-            x = tl.nth_day(tl.count_upto(eff - 1) + visa.duration_days - used + 1)
-            if x is not None:
-                candidates.append((max(x, E) - 1, "visa_duration"))
+            left = visa.duration_days - used
+            if left <= 0:  # the visa's days were used up by earlier stays
+                candidates.append((E - 1, "visa_duration"))
+            else:
+                eff = on_visa[-1][1]
+                x = tl.nth_day(tl.count_upto(eff - 1) + left + 1)
+                if x is not None:
+                    candidates.append((max(x, E) - 1, "visa_duration"))
     if not candidates:
         return None, None
     day, rule = min(candidates)
