@@ -51,3 +51,20 @@ def test_officer_cannot_open_another_posts_crossing(client, make_user, system_ac
     client.force_login(make_user("samur-officer", "border_officer", ["SAMUR"]))
     assert client.get(f"/border/crossings/{crossing.pk}/").status_code == 200
     assert client.get(f"/people/{person.pk}/").status_code == 200
+
+
+def test_admin_views_of_personal_data_are_audited(client, make_user, system_actor):
+    from sarhad.audit.models import AuditEntry
+    from sarhad.border.models import Crossing
+    from sarhad.people import services
+
+    person = services.register_person(system_actor, services.PersonData(surname="ABBASOV"), post="GYD")
+    crossing = Crossing.objects.create(person=person, post_id="GYD", direction="entry",
+                                       local_date=timezone.localdate())
+    admin = make_user("root", "administrator", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get("/admin/border/crossing/").status_code == 200
+    assert client.get(f"/admin/border/crossing/{crossing.pk}/change/").status_code == 200
+    actions = set(AuditEntry.objects.filter(actor_name="root", object_type="admin:crossing")
+                  .values_list("action", flat=True))
+    assert actions == {"search", "view"}

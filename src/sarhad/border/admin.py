@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from sarhad.audit.admin_mixins import AuditedModelAdmin
+
 from .models import Crossing, Referral, Refusal, ResidencePermit, StayRegime, Visa
 
 
@@ -11,19 +13,19 @@ class StayRegimeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Visa)
-class VisaAdmin(admin.ModelAdmin):
+class VisaAdmin(AuditedModelAdmin):
     list_display = ("number", "kind", "person", "valid_from", "valid_until", "duration_days", "entries")
     raw_id_fields = ("person",)
 
 
 @admin.register(ResidencePermit)
-class ResidencePermitAdmin(admin.ModelAdmin):
+class ResidencePermitAdmin(AuditedModelAdmin):
     list_display = ("number", "kind", "person", "valid_from", "valid_until")
     raw_id_fields = ("person",)
 
 
 @admin.register(Crossing)
-class CrossingAdmin(admin.ModelAdmin):
+class CrossingAdmin(AuditedModelAdmin):
     """Read-only: crossings change only through the border services (audited)."""
 
     list_display = ("local_date", "direction", "post", "person", "permitted_until", "overstay_days", "exit_missing")
