@@ -414,6 +414,7 @@ def report(prefix: str, results: list[dict]) -> dict:
     for kind, n in sorted(kinds.items()):
         line(f"{prefix}travellers_{kind}", n)
     line(f"{prefix}checks_with_hits", sum(r["hits"] for r in measured))
+    line(f"{prefix}hits_per_check", f"{sum(r.get('hit_rows', 0) for r in measured) / max(1, pairs):.2f}")
     for decision, n in sorted(decisions.items()):
         line(f"{prefix}decision_{decision}", n)
     figures = {"throughput": throughput}

@@ -64,7 +64,7 @@ def run_phase(job: dict, port: int, travellers: list[dict], *, max_pairs: int, s
     """Up to ``max_pairs`` check+record pairs in at most ``seconds``, ``job['clients']`` at a time."""
     queue = deque(travellers[:max_pairs])
     lock = threading.Lock()
-    out = {"check": [], "record": [], "errors": [], "pairs": 0, "decisions": {}, "hits": 0, "kinds": {}}
+    out = {"check": [], "record": [], "errors": [], "pairs": 0, "decisions": {}, "hits": 0, "hit_rows": 0, "kinds": {}}
     deadline = time.perf_counter() + seconds
 
     def worker():
@@ -107,6 +107,7 @@ def run_phase(job: dict, port: int, travellers: list[dict], *, max_pairs: int, s
                 out["kinds"][traveller["kind"]] = out["kinds"].get(traveller["kind"], 0) + 1
                 if result.get("hits"):
                     out["hits"] += 1
+                    out["hit_rows"] += len(result["hits"])
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(job["clients"])]
     started = time.perf_counter()

@@ -416,6 +416,7 @@ def load_watchlist(entries: int, seed: int = 2026, *, listed_every: int = LISTED
             index = LIVE.current()  # builds from the table and saves the snapshot
             size = len(index)
         counts["indexed"] = size
+        LIVE.reset()  # serving processes load the snapshot; this one need not hold the index
         _say(f"watchlist: screening index of {size:,} entries built and saved in {time.perf_counter() - t0:.1f} s",
              quiet)
     return LoadReport("watchlist", counts, time.perf_counter() - started)
