@@ -35,11 +35,12 @@ write (a process serving queries reloads or is fed updates in order).
 from __future__ import annotations
 
 import enum
-import heapq
 import json
 import math
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import compress
 from os import PathLike
 from typing import Any
 
@@ -63,6 +64,8 @@ __all__ = ["AddResult", "ScreeningIndex", "default_policy"]
 
 #: Birth-year composite keys are added for at most this many years of a range.
 MAX_YEARS_PER_ENTRY = 11
+
+_DECODE = json.JSONDecoder().decode
 
 Postings = int | array  # a single entry slot, or an array('I') of slots
 
@@ -181,18 +184,29 @@ def _keys_close(a: frozenset[str], b: frozenset[str]) -> bool:
 
 #: Consonant skeletons are cut to this length before their deletion variants are formed.
 TYPO_SKELETON_LENGTH = 6
+#: Sound keys are cut to this length in sound-key pair keys.
+SOUND_KEY_LENGTH = 8
 
 
-def _deletion_keys(prepared: Any) -> set[str]:
-    """Typo keys: one name word's consonant skeleton or a one-letter deletion of it,
-    paired with another word's skeleton (``t:KRKT|LKSNTR``).
+def _own_keys(prepared: Any) -> set[str]:
+    """The index's own keys, from the engine's per-word skeletons and sound keys.
 
-    A mistyped consonant changes a word's skeleton, so the word shares no engine key with
-    the listed spelling, and the intact word alone (``ALI``, born 1994) is shared by
-    hundreds of entries. But two skeletons one edit apart always share a one-deletion
-    variant (``KRKZT`` and ``KRKJ`` share ``KRK``), and paired with the intact word the
-    key is as selective as the engine's own pair keys. Engines without per-word
-    skeletons give no typo keys.
+    **Typo keys** (``t:KRKT|LKSNTR``): one name word's consonant skeleton or a
+    one-letter deletion of it, paired with another word's skeleton. A mistyped consonant
+    changes a word's skeleton, so the word shares no engine key with the listed spelling,
+    and the intact word alone (``ALI``, born 1994) is shared by hundreds of entries. But
+    two skeletons one edit apart always share a one-deletion variant (``KZMV`` and
+    ``KMV`` share ``KMV``), and paired with the intact word the key is as selective as
+    the engine's own pair keys.
+
+    **Sound-key pairs** (``s:KUSAINUVA|LAILA``): the engine's keys are consonant
+    skeletons (so that Persian spellings, which omit short vowels, meet their Latin
+    forms), and skeletons merge names that differ only in vowels: Hüseynova and Həsənova
+    are both ``KSNV``. Pairs of the words' full sound keys keep them apart, so the right
+    Leyla Hüseynova is not lost among the Leyla Həsənovas born the same year.
+
+    Only names of two to four words get them; engines without per-word skeletons and
+    sound keys give none.
     """
     words = []
     for token in getattr(prepared, "tokens", ()):
@@ -202,6 +216,12 @@ def _deletion_keys(prepared: Any) -> set[str]:
     out: set[str] = set()
     if len(words) < 2 or len(words) > 4:
         return out
+    sounds = [[k[:SOUND_KEY_LENGTH] for k in getattr(t, "keys", ()) if k] for t in getattr(prepared, "tokens", ())]
+    for i in range(len(sounds)):
+        for j in range(i + 1, len(sounds)):
+            for a in sounds[i]:
+                for b in sounds[j]:
+                    out.add(f"s:{a}|{b}" if a <= b else f"s:{b}|{a}")
     for i, varied in enumerate(words):
         variants: set[str] = set()
         for skeleton in varied:
@@ -212,6 +232,28 @@ def _deletion_keys(prepared: Any) -> set[str]:
             if j != i:
                 out.update(f"t:{v}|{f}" for v in variants for f in fixed)
     return out
+
+
+def _top(scores: dict[int, float], limit: int) -> list[int]:
+    """The ``limit`` best-scored slots, best first (ties in slot order).
+
+    Scores take few distinct values (a sum of a few key weights), so the cut-off score is
+    found from a count per value, and the slots above it are picked with C-level
+    iteration; a heap over thousands of slots would cost more than the lookups.
+    """
+    if len(scores) <= limit:
+        return sorted(scores, key=lambda slot: (-scores[slot], slot))
+    counts = Counter(scores.values())
+    seen = 0
+    cut = 0.0
+    for value in sorted(counts, reverse=True):
+        cut = value
+        seen += counts[value]
+        if seen >= limit:
+            break
+    chosen = list(compress(scores.keys(), map(cut.__le__, scores.values())))
+    chosen.sort(key=lambda slot: (-scores[slot], slot))
+    return chosen[:limit]
 
 
 def _iter_postings(value: Postings) -> Iterable[int]:
@@ -236,12 +278,13 @@ class ScreeningIndex:
         engine: NameEngine | None = None,
         policy: ScoringPolicy | None = None,
         candidates: int = 50,
-        posting_budget: int = 40_000,
+        posting_budget: int = 20_000,
         max_key_share: float = 0.02,
         min_key_cap: int = 1_000,
         prepared_cache_size: int = 100_000,
         precheck: bool = True,
-        typo_keys: bool = True,
+        own_keys: bool = True,
+        skip_single_word_keys: bool = True,
     ) -> None:
         self.engine: NameEngine = engine if engine is not None else default_engine()
         self.policy: ScoringPolicy = policy if policy is not None else default_policy()
@@ -257,7 +300,8 @@ class ScreeningIndex:
         self._prepared: dict[str, Any] = {}
         self._prepared_cache_size = prepared_cache_size
         self.precheck = precheck
-        self.typo_keys = typo_keys
+        self.own_keys = own_keys
+        self.skip_single_word_keys = skip_single_word_keys
         self._fingerprint: str | None = None
 
     # ------------------------------------------------------------------ size and access
@@ -349,9 +393,9 @@ class ScreeningIndex:
         years = sorted({y for d in entry.birth_dates for y in d.years()})
         if years and len(years) <= MAX_YEARS_PER_ENTRY:
             keys.update([f"{k}@{y}" for k in tuple(keys) for y in years])
-        if self.typo_keys:
+        if self.own_keys:
             for name in entry.all_names:
-                keys.update(_deletion_keys(self.engine.prepare(name)))
+                keys.update(_own_keys(self.engine.prepare(name)))
         return keys
 
     def _index(self, slot: int, entry: WatchlistEntry) -> None:
@@ -370,7 +414,7 @@ class ScreeningIndex:
 
     @staticmethod
     def _decode(record: bytes) -> WatchlistEntry:
-        return entry_from_stored(json.loads(record))
+        return entry_from_stored(_DECODE(record.decode()))
 
     def _entry_at(self, slot: int) -> WatchlistEntry:
         record = self._records[slot]
@@ -402,9 +446,9 @@ class ScreeningIndex:
             years = list(dob.years())
             if len(years) <= MAX_YEARS_PER_ENTRY:
                 keys.update([f"{k}@{y}" for k in tuple(keys) for y in years])
-        if self.typo_keys:
+        if self.own_keys:
             for name in query.names:
-                keys.update(_deletion_keys(self._prepare(name)[0]))
+                keys.update(_own_keys(self._prepare(name)[0]))
         return keys
 
     def candidate_slots(self, query: Query, limit: int | None = None) -> list[int]:
@@ -423,7 +467,11 @@ class ScreeningIndex:
         cap = max(self.min_key_cap, int(total * self.max_key_share))
         found: list[tuple[int, str, Postings]] = []
         postings = self._postings
-        for key in self._query_keys(query):
+        keys = self._query_keys(query)
+        if self.skip_single_word_keys and query.date_of_birth is not None and any(k.startswith("2:") for k in keys):
+            # one-word keys say least; with a birth year their year-combined form is read
+            keys = {k for k in keys if not k.startswith("1:") or "@" in k}
+        for key in keys:
             value = postings.get(key)
             if value is not None:
                 df = _df(value)
@@ -439,7 +487,6 @@ class ScreeningIndex:
             family = key.partition(":")[0] + ("@" if "@" in key else "")
             families.setdefault(family, []).append((df, value))
         scores: dict[int, float] = {}
-        get = scores.get
         for members in families.values():
             best: dict[int, float] = {}
             for df, value in reversed(members):  # most frequent first: rarer keys overwrite
@@ -448,11 +495,13 @@ class ScreeningIndex:
                     best[value] = weight  # type: ignore[index]
                 else:
                     best.update(dict.fromkeys(value, weight))  # type: ignore[arg-type]
-            for slot, weight in best.items():
-                scores[slot] = get(slot, 0.0) + weight
-        if len(scores) <= limit:
-            return sorted(scores, key=scores.__getitem__, reverse=True)
-        return [slot for slot, _ in heapq.nlargest(limit, scores.items(), key=lambda kv: kv[1])]
+            if scores:
+                # add the family's weights: a Python loop only over the entries already
+                # scored by another family, a C-level update for the rest
+                for slot in best.keys() & scores.keys():
+                    best[slot] += scores[slot]
+            scores.update(best)
+        return _top(scores, limit)
 
     def candidates_for(self, query: Query, limit: int | None = None) -> list[str]:
         """Entry ids of the name candidates, best first (what recall is measured on)."""
@@ -494,23 +543,24 @@ class ScreeningIndex:
         needed = max(policy.name_floor, policy.review_threshold - best_boost)
         hits: list[Hit] = []
         records = self._records
+        memo: dict[tuple[str, str], Any] = {}
         for slot in slots:
             record = records[slot]
             if record is None:
                 continue
-            data = json.loads(record)
+            data = _DECODE(record.decode())
             best = None
             if slot not in document_slots:
                 if "kind" in data:  # only lost/stolen documents carry a kind; names do not count
                     continue
                 best = self._best_name(
                     prepared_query, data.get("names", []) + data.get("aliases", []),
-                    precheck=self.precheck and not include_no_match,
+                    precheck=self.precheck and not include_no_match, memo=memo,
                 )
                 if not include_no_match and (best is None or best[0] < needed):
                     continue
-            hit = self._score(query, prepared_query, entry_from_stored(data), best)
-            if include_no_match or hit.decision is not Decision.NO_MATCH:
+            hit = self._score(query, prepared_query, entry_from_stored(data), best, not include_no_match)
+            if hit is not None:
                 hits.append(hit)
         hits.sort(key=lambda h: (-h.score, h.entry_id))
         return hits[:limit]
@@ -520,6 +570,7 @@ class ScreeningIndex:
         prepared_query: list[tuple[str, tuple[Any, WordKeys | None]]],
         entry_names: Iterable[str],
         precheck: bool = False,
+        memo: dict[tuple[str, str], Any] | None = None,
     ) -> tuple[float, str, str, Any] | None:
         best: tuple[float, str, str, Any] | None = None
         compare = self.engine.compare_prepared
@@ -528,7 +579,13 @@ class ScreeningIndex:
             for query_name, (prepared, query_words) in prepared_query:
                 if precheck and not _words_may_agree(query_words, entry_words):
                     continue
-                comparison = compare(prepared, prepared_entry)
+                if memo is None:
+                    comparison = compare(prepared, prepared_entry)
+                else:
+                    # namesakes: the same listed name on many candidates is compared once
+                    comparison = memo.get((query_name, entry_name))
+                    if comparison is None:
+                        comparison = memo[(query_name, entry_name)] = compare(prepared, prepared_entry)
                 score = float(comparison.score)
                 if best is None or score > best[0]:
                     best = (score, query_name, entry_name, comparison)
@@ -541,7 +598,9 @@ class ScreeningIndex:
     def score_entry(self, query: Query, entry: WatchlistEntry) -> Hit:
         """Score one entry against a query, without the index (for re-checks and tests)."""
         prepared_query = [(name, self._prepare(name)) for name in query.names]
-        return self._score(query, prepared_query, entry)
+        hit = self._score(query, prepared_query, entry)
+        assert hit is not None
+        return hit
 
     def _score(
         self,
@@ -549,7 +608,8 @@ class ScreeningIndex:
         prepared_query: list[tuple[str, tuple[Any, WordKeys | None]]],
         entry: WatchlistEntry,
         best: tuple[float, str, str, Any] | None = None,
-    ) -> Hit:
+        drop_no_match: bool = False,
+    ) -> Hit | None:
         policy = self.policy
         document_match = self._document_match(query, entry)
         name_score: float | None = None
@@ -580,6 +640,8 @@ class ScreeningIndex:
             decision = Decision.REVIEW
         else:
             decision = Decision.NO_MATCH
+            if drop_no_match:
+                return None
         return Hit(
             entry_id=entry.id,
             entry_version=entry.version,
