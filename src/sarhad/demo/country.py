@@ -86,7 +86,7 @@ def print_logins() -> None:
     for username, role, posts, *_ in STAFF:
         where = f" at {', '.join(posts)}" if posts else ""
         print(f"  {username:14} {Role(role).label}{where}")
-    print("Open http://127.0.0.1:8000/ and log in.\n")
+    print("Log in at the address `sarhad serve` prints (http://127.0.0.1:8000/ by default).\n")
 
 
 def _document_number(rng: random.Random, nationality: str) -> str:
