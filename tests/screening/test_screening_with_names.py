@@ -120,3 +120,10 @@ def test_the_right_birth_year_beats_more_spellings_of_a_namesake():
     query = Query.traveller("حسن محمد\u200cاف", dob="1948-07-03")
     assert index.candidates_for(query, 50)[0] == "T"
     assert index.search(query)[0].entry_id == "T"
+
+
+def test_a_namesake_born_years_apart_is_not_put_before_an_officer(region_index):
+    query = Query.traveller("MAMMADOV<<ALI", dob="1961-03-04", nationality="AZE", sex="M")
+    assert region_index.search(query) == []
+    near = region_index.search(Query.traveller("MAMMADOV<<ALI", dob="1980-11-30", nationality="AZE", sex="M"))
+    assert [h.decision for h in near] == [Decision.REVIEW]

@@ -57,8 +57,8 @@ class ScoringPolicy:
     dob_same_year: float = 0.04
     dob_in_range: float = 0.02
     dob_day_month_swapped: float = 0.02
-    dob_near: float = -0.08  # within a year of each other
-    dob_differs: float = -0.25
+    dob_near: float = -0.25  # within a year of each other: REVIEW at best
+    dob_differs: float = -0.40
     # nationality
     nationality_agrees: float = 0.03
     nationality_differs: float = -0.06
