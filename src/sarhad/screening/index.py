@@ -56,6 +56,7 @@ from .model import (
     QualifierEffect,
     Query,
     WatchlistEntry,
+    _stored_birth_date,
     entry_from_stored,
 )
 from .qualifiers import ScoringPolicy, compare_birth_date, compare_nationality, compare_sex
@@ -538,9 +539,13 @@ class ScreeningIndex:
         prepared_query = [(name, self._prepare(name)) for name in query.names]
         # A candidate whose best name score cannot reach the review band even with every
         # qualifier agreeing is not decoded further (most candidates of a common name).
-        best_boost = max(0.0, policy.dob_same_day, policy.dob_same_month, policy.dob_same_year)
-        best_boost += max(0.0, policy.nationality_agrees) + max(0.0, policy.sex_agrees)
-        needed = max(policy.name_floor, policy.review_threshold - best_boost)
+        # The date of birth is checked first: a namesake born years apart needs a name
+        # score above 1 and is dropped without comparing names.
+        dob_boost = max(0.0, policy.dob_same_day, policy.dob_same_month, policy.dob_same_year,
+                        policy.dob_in_range, policy.dob_day_month_swapped)
+        other_boost = max(0.0, policy.nationality_agrees) + max(0.0, policy.sex_agrees)
+        needed = max(policy.name_floor, policy.review_threshold - dob_boost - other_boost)
+        query_dob = query.date_of_birth
         hits: list[Hit] = []
         records = self._records
         memo: dict[tuple[str, str], Any] = {}
@@ -553,11 +558,18 @@ class ScreeningIndex:
             if slot not in document_slots:
                 if "kind" in data:  # only lost/stolen documents carry a kind; names do not count
                     continue
+                required = needed
+                if query_dob is not None and not include_no_match and "birth_dates" in data:
+                    listed = tuple(_stored_birth_date(d) for d in data["birth_dates"])
+                    delta = compare_birth_date(query_dob, listed, policy).delta
+                    required = max(policy.name_floor, policy.review_threshold - delta - other_boost)
+                    if required > 1.0:
+                        continue
                 best = self._best_name(
                     prepared_query, data.get("names", []) + data.get("aliases", []),
                     precheck=self.precheck and not include_no_match, memo=memo,
                 )
-                if not include_no_match and (best is None or best[0] < needed):
+                if not include_no_match and (best is None or best[0] < required):
                     continue
             hit = self._score(query, prepared_query, entry_from_stored(data), best, not include_no_match)
             if hit is not None:
