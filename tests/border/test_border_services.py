@@ -32,6 +32,9 @@ def test_banned_traveller_gets_a_hit_with_explanation_and_refusal_h(officer, mrz
     assert result.hits, "the ban list entry written in another script must be found"
     assert result.hits[0]["explanation"]
     assert result.recommendation["decision"] == "refuse" and "H" in result.recommendation["reasons"]
+    # One desk check is one audit entry, carrying what the screening found.
+    audited = AuditEntry.objects.filter(action="check").latest("id")
+    assert audited.details["screening"]["hits"][0]["entry"] == result.hits[0]["entry_id"]
     refusal = services.refuse(officer, mrz("banned"), "GYD", ["H"], notes="entry ban")
     assert [r.code for r in refusal.reasons.all()] == ["H"]
     assert refusal.person_id == scenarios["banned"].pk

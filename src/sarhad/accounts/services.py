@@ -71,5 +71,9 @@ def create_api_client(actor: Actor, name: str, scopes: list[str], post_codes: li
 def authenticate_token(token: str) -> ApiClient | None:
     client = ApiClient.objects.filter(token_hash=hash_token(token), active=True).first()
     if client:
-        ApiClient.objects.filter(pk=client.pk).update(last_used_at=timezone.now())
+        # At most once a minute: an e-gate calls many times a second, and every call
+        # updating the same row would queue the client's concurrent requests on its lock.
+        now = timezone.now()
+        if client.last_used_at is None or now - client.last_used_at > timedelta(seconds=60):
+            ApiClient.objects.filter(pk=client.pk).update(last_used_at=now)
     return client

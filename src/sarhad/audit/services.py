@@ -19,7 +19,9 @@ def record_event(actor, action: str, object_type: str = "", object_id=None, deta
     PostgreSQL; SQLite transactions take the write lock at BEGIN), so entries are chained
     in exactly the order they commit.
     """
-    with transaction.atomic():
+    # No savepoint inside the caller's transaction: nothing here is retried on error, and
+    # the savepoint's two round trips would lengthen the time the chain's head is locked.
+    with transaction.atomic(savepoint=False):
         head = AuditHead.objects.select_for_update().filter(pk=1).first()
         if head is None:
             head = AuditHead.objects.create(pk=1, last_id=0, last_hash=chain.GENESIS)

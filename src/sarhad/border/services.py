@@ -133,7 +133,7 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
 
     The read of the person's record is audited; watchlist hits are stored for review.
     """
-    _require_desk(actor, post)
+    point = _require_desk(actor, post)
     _direction(direction)
     on = on or timezone.localdate()
     parsed = _parse(mrz, on)
@@ -142,6 +142,7 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
     nationality = parsed.nationality
 
     hits = []
+    screening = {}
     if parsed.surname or parsed.document_number:
         from sarhad.watchlists.services import screen
 
@@ -151,8 +152,9 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
             birth_date=parsed.birth_date.isoformat() if parsed.birth_date else None,
             nationality=nationality, sex=parsed.sex if parsed.sex in ("F", "M") else None,
             document_number=parsed.document_number, issuing_state=parsed.issuing_state,
-            person=person, post=post, context=f"border_{direction}", record=record_hits,
+            person=person, post=point, context=f"border_{direction}", record=record_hits, audit=False,
         )
+        screening = {"screening": outcome.audit_details()}
         hits = [
             {"id": str(h.id) if h.id else None, "score": round(h.score, 3), "band": h.band, "list": h.list_name,
              "required_action": h.required_action, "explanation": h.explanation_text, "status": h.status,
@@ -160,10 +162,15 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
             for h in outcome.hits
         ]
 
+    # The person's records, read once: shown to the officer and given to the stay rules.
+    crossings = stay.history(person)
+    visa_rows = list(person.visas.all()) if person is not None else []
+    permit_rows = list(person.permits.all()) if person is not None else []
     stay_info = None
     if parsed.valid or parsed.nationality:
         if direction == Direction.ENTRY:
-            stay_info = stay.assess_entry(person, nationality, on).as_dict()
+            stay_info = stay.assess_entry(person, nationality, on, crossings=crossings, visas=visa_rows,
+                                          permits=permit_rows).as_dict()
         else:
             stay_info = {"overstay_days": stay.overstay_on_exit(person, nationality, on),
                          "regime": stay.regime_for(nationality).kind}
@@ -171,7 +178,7 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
     history = [
         {"date": c.local_date.isoformat(), "direction": c.direction, "post": c.post_id,
          "permitted_until": c.permitted_until.isoformat() if c.permitted_until else None}
-        for c in reversed(stay.history(person)[-10:])
+        for c in reversed(crossings[-10:])
     ]
     person_info = None
     visas, permits = [], []
@@ -182,9 +189,9 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
         }
         visas = [{"kind": v.kind, "number": v.number, "valid_from": v.valid_from.isoformat(),
                   "valid_until": v.valid_until.isoformat(), "duration_days": v.duration_days}
-                 for v in person.visas.all()[:5]]
+                 for v in visa_rows[:5]]
         permits = [{"kind": p.kind, "number": p.number, "valid_from": p.valid_from.isoformat(),
-                    "valid_until": p.valid_until.isoformat()} for p in person.permits.all()[:5]]
+                    "valid_until": p.valid_until.isoformat()} for p in permit_rows[:5]]
 
     result = CheckResult(
         post=post, direction=direction, on=on, document=document, person=person_info, history=history,
@@ -193,7 +200,7 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
     )
     record_event(actor, "check", "person", person.pk if person else None,
                  {"direction": direction, "document": parsed.document_number or "",
-                  "hits": len(hits), "decision": result.recommendation["decision"]}, post=post)
+                  "hits": len(hits), "decision": result.recommendation["decision"], **screening}, post=post)
     return result
 
 
@@ -268,12 +275,14 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
     existing = _existing_for_key(Crossing, idempotency_key, post, parsed.document_number)
     if existing:
         return existing, False
-    person, document, _created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
-                                                    permission="border.record")
-    open_entry = _open_entry(person)
+    person, document, created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
+                                                   permission="border.record")
+    # A traveller registered just now has no crossings, visas or permits to read.
+    open_entry = None if created else _open_entry(person)
+    known = {"crossings": [], "visas": [], "permits": []} if created else {}
     fields = {}
     if direction == Direction.ENTRY:
-        fields["permitted_until"] = stay.assess_entry(person, parsed.nationality, today).last_permitted_day
+        fields["permitted_until"] = stay.assess_entry(person, parsed.nationality, today, **known).last_permitted_day
         if open_entry is not None:
             # Entered again without a recorded exit: the traveller left unseen.
             open_entry.exit_missing = True

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Q
+
 from sarhad.rules import Period, Visa as VisaRule, evaluate_stay
 from sarhad.rules.registration import registration_due
 
@@ -23,8 +25,11 @@ CITIZENSHIP = "AZE"
 def regime_for(nationality: str | None) -> StayRegime:
     if nationality == CITIZENSHIP:
         return StayRegime(kind=StayRegime.Kind.CITIZEN, limit_days=0, window_days=1)
-    regime = StayRegime.objects.filter(nationality_id=nationality).first() if nationality else None
-    return regime or StayRegime.objects.filter(nationality__isnull=True).first() or StayRegime(
+    # The nationality's own regime or the default, in one query.
+    rows = StayRegime.objects.filter(Q(nationality_id=nationality) | Q(nationality__isnull=True)) if nationality \
+        else StayRegime.objects.filter(nationality__isnull=True)
+    found = {r.nationality_id: r for r in rows}
+    return found.get(nationality) or found.get(None) or StayRegime(
         kind=StayRegime.Kind.VISA_REQUIRED, limit_days=90, window_days=180,
     )
 
@@ -79,15 +84,20 @@ class StayAssessment:
         return out
 
 
-def _valid_visa(person, on: date):
+def _valid_visa(person, on: date, visas=None):
     if person is None:
         return None
+    if visas is not None:  # the person's visas, already read
+        valid = [v for v in visas if v.valid_from <= on <= v.valid_until]
+        return max(valid, key=lambda v: v.valid_until) if valid else None
     return Visa.objects.filter(person=person, valid_from__lte=on, valid_until__gte=on).order_by("-valid_until").first()
 
 
-def _permits(person):
+def _permits(person, permits=None):
     if person is None:
         return []
+    if permits is not None:
+        return list(permits)
     return list(ResidencePermit.objects.filter(person=person))
 
 
@@ -100,23 +110,29 @@ def history(person, before: date | None = None):
     return list(qs.only("direction", "local_date", "occurred_at", "post_id", "permitted_until"))
 
 
-def assess_entry(person, nationality: str | None, on: date) -> StayAssessment:
-    """May this person enter today, and until when may they stay?"""
+def assess_entry(person, nationality: str | None, on: date, *, crossings=None, visas=None,
+                 permits=None) -> StayAssessment:
+    """May this person enter today, and until when may they stay?
+
+    ``crossings`` (in time order), ``visas`` and ``permits``: the person's records if
+    the caller has read them already (the desk check shows them too).
+    """
     regime = regime_for(nationality)
     label = regime.get_kind_display()
     if regime.kind == StayRegime.Kind.CITIZEN:
         return StayAssessment("citizen", label, True, None, authority="citizenship")
-    permits = _permits(person)
+    permits = _permits(person, permits)
     current_permit = next((p for p in permits if p.valid_from <= on <= p.valid_until), None)
     if current_permit:
         return StayAssessment(regime.kind, label, True, current_permit.valid_until,
                               authority=str(current_permit))
-    visa = _valid_visa(person, on)
+    visa = _valid_visa(person, on, visas)
     if regime.kind in (StayRegime.Kind.VISA_REQUIRED, StayRegime.Kind.EVISA) and visa is None:
         return StayAssessment(regime.kind, label, False, None,
                               notes=("a valid visa is required and none is recorded for this person",))
     # Past stays are closed; one still open (no exit recorded) counts its entry day only.
-    stays = [(a, a if b is None else b) for a, b in stays_from_crossings(history(person, on)) if a < on]
+    past = history(person, on) if crossings is None else [c for c in crossings if c.local_date <= on]
+    stays = [(a, a if b is None else b) for a, b in stays_from_crossings(past) if a < on]
     stays.append((on, None))
     limit = regime.limit_days if regime.kind == StayRegime.Kind.VISA_FREE else None
     visa_rule = None

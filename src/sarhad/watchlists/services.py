@@ -483,6 +483,11 @@ class ScreeningOutcome:
     def open_hits(self) -> tuple[ScreeningResult, ...]:
         return tuple(h for h in self.hits if h.status == HitStatus.OPEN)
 
+    def audit_details(self) -> dict:
+        return {"traveller": self.traveller,
+                "hits": [{"entry": str(r.entry_id), "version": r.entry_version, "score": r.score, "status": r.status,
+                          "hit": str(r.id) if r.id else None} for r in self.hits]}
+
     @property
     def must_stop(self) -> bool:
         """An open hit in the HIT band: the traveller must not pass before a review."""
@@ -577,7 +582,7 @@ def _post_code(actor: Actor, post) -> str | None:
     if code is None:
         return None
     actor.require_post(code)
-    if not BorderCrossingPoint.objects.filter(pk=code).exists():
+    if not isinstance(post, BorderCrossingPoint) and not BorderCrossingPoint.objects.filter(pk=code).exists():
         raise ValidationFailed.on("post", f"unknown border crossing point {code!r}")
     return code
 
@@ -585,14 +590,17 @@ def _post_code(actor: Actor, post) -> str | None:
 def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_name: str = "", birth_date=None,
            nationality: str | None = None, sex: str | None = None, document_number: str | None = None,
            issuing_state: str | None = None, person: Person | None = None, post=None,
-           context: str = "border_check", record: bool = True, limit: int = 10) -> ScreeningOutcome:
+           context: str = "border_check", record: bool = True, limit: int = 10,
+           audit: bool = True) -> ScreeningOutcome:
     """Screen one traveller against every active list.
 
     Returns the hits (HIT and REVIEW bands) best first, each with its explanation. With
     ``record`` each hit is stored for review (a hit already stored for the same traveller,
     entry version and post and still open is found again rather than duplicated); a hit a
     supervisor dismissed before for this traveller and this entry version comes back as
-    ``suppressed`` (stored as such, never as open). ``birth_date`` may be partial
+    ``suppressed`` (stored as such, never as open). ``audit=False``: the caller writes
+    :meth:`ScreeningOutcome.audit_details` into its own audit entry (the border check does,
+    so one desk check is one entry in the chain). ``birth_date`` may be partial
     (``"1980"``, ``"1980-05"``) or a ``date``. Bad input raises ``ValidationFailed``
     naming the field.
     """
@@ -611,11 +619,12 @@ def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_nam
         screened = len(index)
     with transaction.atomic():
         return _record_screening(actor, query, traveller, kernel_hits, screened, person=person,
-                                 post_code=post_code, context=context, record=record)
+                                 post_code=post_code, context=context, record=record, audit=audit)
 
 
 def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, screened: int, *,
-                      person: Person | None, post_code: str | None, context: str, record: bool) -> ScreeningOutcome:
+                      person: Person | None, post_code: str | None, context: str, record: bool,
+                      audit: bool = True) -> ScreeningOutcome:
     entries = WatchlistEntry.objects.select_related("watchlist").in_bulk([UUID(h.entry_id) for h in kernel_hits])
     doc_key, name_key = traveller_keys(name=" ".join(query.names[:1]), birth_date=traveller["birth_date"],
                                        nationality=traveller["nationality"], document=traveller["document"])
@@ -628,6 +637,17 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
         dismissals[(dismissal.entry_id, dismissal.entry_version)] = dismissal
     results = []
     now = timezone.now()
+    # The hits already stored for this traveller at this post, read (and locked) in one
+    # query, the newest per entry version and status; new ones are inserted together.
+    stored_hits: dict[tuple, ScreeningHit] = {}
+    if record and entries:
+        for row in (ScreeningHit.objects.select_for_update()
+                    .filter(status__in=(HitStatus.OPEN, HitStatus.SUPPRESSED), traveller_key=key, post_id=post_code,
+                            entry_id__in=list(entries))
+                    .order_by("-created_at")):
+            stored_hits.setdefault((row.entry_id, row.entry_version, row.status, row.suppressed_by_id), row)
+    to_create: list[ScreeningHit] = []
+    to_update: list[ScreeningHit] = []
     for hit in kernel_hits:
         entry = entries.get(UUID(hit.entry_id))
         if entry is None or not entry.active or not entry.watchlist.active or entry.version != hit.entry_version:
@@ -640,9 +660,7 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
         if record:
             # The same traveller screened again: the hit already stored (open, or suppressed
             # by the same dismissal) is found again rather than copied.
-            stored = (ScreeningHit.objects.select_for_update()
-                      .filter(status=status, suppressed_by=dismissal, traveller_key=key, entry=entry,
-                              entry_version=entry.version, post_id=post_code).first())
+            stored = stored_hits.get((entry.pk, entry.version, status, dismissal.pk if dismissal else None))
             if stored is not None:
                 stored.seen_count += 1
                 stored.last_seen_at = now
@@ -650,9 +668,9 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
                 stored.explanation, stored.explanation_text = explanation, hit.explain()
                 if person is not None and stored.person_id is None:
                     stored.person = person
-                stored.save()
+                to_update.append(stored)
             else:
-                stored = ScreeningHit.objects.create(
+                stored = ScreeningHit(
                     entry=entry, entry_version=entry.version, person=person, traveller_key=key,
                     traveller_name=traveller["name"][:300], traveller_native_name=traveller["native_name"][:300],
                     traveller_birth_date=traveller["birth_date"], traveller_nationality=traveller["nationality"],
@@ -662,6 +680,7 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
                     context=(context or "")[:40], post_id=post_code, status=status, suppressed_by=dismissal,
                     screened_by_name=actor.name[:150],
                 )
+                to_create.append(stored)
             stored_id = stored.pk
         results.append(ScreeningResult(
             id=stored_id, entry_id=entry.pk, entry_version=entry.version, score=hit.score,
@@ -670,12 +689,16 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
             matched_name=hit.matched_name, entry_names=tuple(hit.entry_names),
             dismissal_reason=dismissal.reason if dismissal else "",
         ))
-    record_event(actor, "screen", "screening", person.pk if person is not None else None, {
-        "context": context, "traveller": traveller, "record": record,
-        "hits": [{"entry": str(r.entry_id), "version": r.entry_version, "score": r.score, "status": r.status,
-                  "hit": str(r.id) if r.id else None} for r in results],
-    }, post=post_code)
-    return ScreeningOutcome(hits=tuple(results), traveller=traveller, entries_screened=screened)
+    if to_create:
+        ScreeningHit.objects.bulk_create(to_create)
+    if to_update:
+        ScreeningHit.objects.bulk_update(to_update, ["seen_count", "last_seen_at", "score", "band", "explanation",
+                                                     "explanation_text", "person"])
+    outcome = ScreeningOutcome(hits=tuple(results), traveller=traveller, entries_screened=screened)
+    if audit:
+        record_event(actor, "screen", "screening", person.pk if person is not None else None,
+                     {"context": context, "record": record, **outcome.audit_details()}, post=post_code)
+    return outcome
 
 
 # --------------------------------------------------------------------------- decisions
