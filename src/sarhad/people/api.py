@@ -80,7 +80,7 @@ def register(request, payload: PersonIn):
     """Register a person, optionally with a travel document. If the document is already
     registered, the existing person is returned (HTTP 200) and nothing is created."""
     actor = actor_with_scope(request, "people:write")
-    data = payload.dict()
+    data = payload.model_dump()
     doc = data.pop("document")
     person_data = services.PersonData(**{**data, "nationalities": tuple(data["nationalities"])})
     if doc:
