@@ -61,7 +61,7 @@ def _http_error(request, exc: HttpError):
 
 
 def _add_routers() -> None:
-    # Imported here: each router module imports this one for ``api``-level helpers.
+    # Every router is mounted here, so the whole API surface reads from one place.
     from sarhad.api.documents import router as documents_router
     from sarhad.border.api import router as border_router
     from sarhad.people.api import router as people_router
