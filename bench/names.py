@@ -49,11 +49,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from peers import ensure_peer_env  # noqa: E402  (bench/ is on the path when run as a script)
+
 from sarhad import names  # noqa: E402
 from sarhad.names.compare import clear_caches  # noqa: E402
 from sarhad.names.evaluation import keying_error_pairs, labelled_pairs  # noqa: E402
 
-PEER_ENV = ROOT / ".venv-peers" / "nomenklatura"
 PEER_PACKAGE = "nomenklatura==4.17.4"
 PEER_THRESHOLD = 0.70
 REPORT_SEED = 20261128
@@ -117,18 +118,7 @@ def line(name: str, value: object, unit: str = "") -> None:
 
 
 def ensure_peer() -> Path | None:
-    python = PEER_ENV / "bin" / "python"
-    probe = [str(python), "-c", "import nomenklatura.matching"]
-    if python.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
-        return python
-    print(f"# installing {PEER_PACKAGE} into .venv-peers/nomenklatura (peer only)", flush=True)
-    try:
-        subprocess.run([sys.executable, "-m", "venv", str(PEER_ENV)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", PEER_PACKAGE], check=True)
-    except (subprocess.CalledProcessError, OSError) as exc:
-        print(f"# peer unavailable: {exc}", flush=True)
-        return None
-    return python
+    return ensure_peer_env("nomenklatura", PEER_PACKAGE, "nomenklatura.matching")
 
 
 def quality(pairs, decisions) -> dict[str, tuple[int, int, int, int]]:

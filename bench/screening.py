@@ -41,7 +41,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PEER_ENV = ROOT / ".venv-peers" / "nomenklatura"
+
+from peers import ensure_peer_env  # noqa: E402  (bench/ is on the path when run as a script)
 PEER_PACKAGE = "nomenklatura==4.17.4"
 YENTE_RPS_PER_VCPU = 4.0
 TYPO_SHARE = 0.2
@@ -286,18 +287,7 @@ json.dump({"times": times, "cpu": cpu}, sys.stdout)
 
 
 def ensure_peer() -> Path | None:
-    python = PEER_ENV / "bin" / "python"
-    probe = [str(python), "-c", "import nomenklatura.matching"]
-    if python.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
-        return python
-    print(f"# installing {PEER_PACKAGE} into {PEER_ENV.relative_to(ROOT)} (peer only)", flush=True)
-    try:
-        subprocess.run([sys.executable, "-m", "venv", str(PEER_ENV)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", PEER_PACKAGE], check=True)
-    except (subprocess.CalledProcessError, OSError) as exc:
-        print(f"# peer unavailable: {exc}", flush=True)
-        return None
-    return python
+    return ensure_peer_env("nomenklatura", PEER_PACKAGE, "nomenklatura.matching")
 
 
 def peer_entity(entry_or_query, ident: str) -> dict:
@@ -355,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
         args.no_peer = True
 
     sys.path.insert(0, str(ROOT / "src"))
+
     from sarhad.screening import ScreeningIndex
 
     mem_total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
