@@ -48,7 +48,7 @@ def test_refuse_a_banned_traveller_and_supervisor_sees_it(login, page, site, sta
     hit = page.locator("#result .hit").first
     assert "score" in hit.inner_text()
     assert page.locator("#result pre.explanation").first.inner_text().strip()
-    assert "REFUSE" in page.locator("#result .recommendation").inner_text()
+    assert "Recommended: Refuse" in page.locator("#result .recommendation").inner_text()
     page.select_option("#reasons", ["H"])
     page.click("#refuse-button")
     page.wait_for_selector("#result .done")

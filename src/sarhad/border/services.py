@@ -13,6 +13,7 @@ from datetime import date
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sarhad import documents
 from sarhad.accounts.actor import Actor
@@ -172,8 +173,9 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
             stay_info = stay.assess_entry(person, nationality, on, crossings=crossings, visas=visa_rows,
                                           permits=permit_rows).as_dict()
         else:
+            regime = stay.regime_for(nationality)
             stay_info = {"overstay_days": stay.overstay_on_exit(person, nationality, on),
-                         "regime": stay.regime_for(nationality).kind}
+                         "regime": regime.kind, "regime_label": str(regime.get_kind_display())}
 
     history = [
         {"date": c.local_date.isoformat(), "direction": c.direction, "post": c.post_id,
@@ -212,7 +214,7 @@ def recommend(parsed, hits: list[dict], stay_info: dict | None, direction: str, 
     """
     reasons, why = [], []
     if parsed.errors:
-        return {"decision": "refer", "reasons": [], "why": ["the MRZ has errors: check the document by hand"]}
+        return {"decision": "refer", "reasons": [], "why": [_("the MRZ has errors: check the document by hand")]}
     live = [h for h in hits if h["status"] in ("open", "confirmed")]
     # A strong hit (band "hit") ordering refusal points to H; weaker ones go to second line.
     refusing_hits = [h for h in live if h["band"] == "hit" and h["required_action"] == "refuse_entry"]
@@ -220,25 +222,26 @@ def recommend(parsed, hits: list[dict], stay_info: dict | None, direction: str, 
     if direction == Direction.ENTRY:
         if parsed.expired(on):
             reasons.append("A")
-            why.append("the travel document has expired")
+            why.append(_("the travel document has expired"))
         if refusing_hits:
             reasons.append("H")
-            why.append(f"entry ban or alert: {refusing_hits[0]['list']}")
+            why.append(_("entry ban or alert: %(list)s") % {"list": refusing_hits[0]["list"]})
         if stay_info and not stay_info.get("allowed", True):
             if stay_info.get("regime") in ("visa_required", "evisa") and not stay_info.get("last_permitted_day"):
                 reasons.append("C")
-                why.append("no valid visa or residence permit")
+                why.append(_("no valid visa or residence permit"))
             else:
                 reasons.append("F")
-                why.append("the permitted stay is already used up")
+                why.append(_("the permitted stay is already used up"))
         if reasons:
             return {"decision": "refuse", "reasons": reasons, "why": why}
     if refusing_hits or other_hits:
         hit = (refusing_hits or other_hits)[0]
-        return {"decision": "refer", "reasons": [], "why": [f"watchlist hit ({hit['list']}): {hit['required_action']}"]}
+        why = _("watchlist hit (%(list)s): %(action)s") % {"list": hit["list"], "action": hit["required_action"]}
+        return {"decision": "refer", "reasons": [], "why": [why]}
     if direction == Direction.EXIT and stay_info and stay_info.get("overstay_days"):
         return {"decision": "record_exit", "reasons": [],
-                "why": [f"overstayed by {stay_info['overstay_days']} days: record and report"]}
+                "why": [_("overstayed by %(days)s days: record and report") % {"days": stay_info["overstay_days"]}]}
     return {"decision": "admit" if direction == Direction.ENTRY else "record_exit", "reasons": [], "why": []}
 
 

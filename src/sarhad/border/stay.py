@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from sarhad.rules import Period, Visa as VisaRule, evaluate_stay
 from sarhad.rules.registration import registration_due
@@ -129,7 +130,7 @@ def assess_entry(person, nationality: str | None, on: date, *, crossings=None, v
     visa = _valid_visa(person, on, visas)
     if regime.kind in (StayRegime.Kind.VISA_REQUIRED, StayRegime.Kind.EVISA) and visa is None:
         return StayAssessment(regime.kind, label, False, None,
-                              notes=("a valid visa is required and none is recorded for this person",))
+                              notes=(_("a valid visa is required and none is recorded for this person"),))
     # Past stays are closed; one still open (no exit recorded) counts its entry day only.
     past = history(person, on) if crossings is None else [c for c in crossings if c.local_date <= on]
     stays = [(a, a if b is None else b) for a, b in stays_from_crossings(past) if a < on]
@@ -147,7 +148,7 @@ def assess_entry(person, nationality: str | None, on: date, *, crossings=None, v
     allowed = result.latest_exit is not None and result.latest_exit >= on
     notes = []
     if not allowed:
-        notes.append("the permitted stay is already used up")
+        notes.append(_("the permitted stay is already used up"))
     reg = registration_due(on, nationality or "")
     return StayAssessment(
         regime.kind, label, allowed, result.latest_exit, result.used_days, result.remaining_days,
