@@ -24,7 +24,7 @@ from . import notices, selectors, services
 from .models import Direction
 
 
-def _posts_of(request, actor):
+def _posts_of(actor):
     if actor.post_codes is None:
         return []
     return sorted(actor.post_codes)
@@ -41,7 +41,7 @@ def crossing_detail(request, actor, crossing_id):
 @with_actor
 def desk(request, actor):
     actor.require("border.desk")
-    posts = _posts_of(request, actor)
+    posts = _posts_of(actor)
     post = request.GET.get("post") or (posts[0] if posts else "")
     actor.require_post(post)
     return render(request, "border/desk.html", {
@@ -114,7 +114,7 @@ def refusal_notice(request, actor, refusal_id):
 def dashboard(request, actor):
     data = selectors.dashboard(actor, request.GET.get("post"))
     template = "border/_dashboard.html" if request.headers.get("HX-Request") else "border/dashboard.html"
-    return render(request, template, {"d": data, "posts": _posts_of(request, actor),
+    return render(request, template, {"d": data, "posts": _posts_of(actor),
                                       "reasons": RefusalReason.objects.all()})
 
 
