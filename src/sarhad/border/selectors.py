@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count
 from django.db.models.functions import ExtractHour
 from django.utils import timezone
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
-from sarhad.common.errors import NotFound
+from sarhad.common.errors import NotFound, get_or_not_found
 
 from .models import Crossing, Direction, Referral, Refusal
 
 
 def get_crossing(actor: Actor, crossing_id) -> Crossing:
     actor.require("border.read")
-    try:
-        crossing = Crossing.objects.select_related("person", "post", "document", "entry").get(pk=crossing_id)
-    except (Crossing.DoesNotExist, ValueError, DjangoValidationError):
-        raise NotFound(f"no crossing {crossing_id}") from None
+    crossing = get_or_not_found(
+        Crossing.objects.select_related("person", "post", "document", "entry"),
+        crossing_id, "crossing",
+    )
     actor.require_post(crossing.post_id)
     record_event(actor, "view", "crossing", crossing.pk, {"person": str(crossing.person_id)}, post=crossing.post_id)
     return crossing
@@ -105,10 +104,7 @@ def overstayers(actor: Actor, on: date | None = None, *, nationality: str | None
 
 def get_refusal(actor: Actor, refusal_id) -> Refusal:
     actor.require("border.read")
-    try:
-        refusal = Refusal.objects.select_related("person", "post", "document").get(pk=refusal_id)
-    except (Refusal.DoesNotExist, ValueError, DjangoValidationError):
-        raise NotFound(f"no refusal {refusal_id}") from None
+    refusal = get_or_not_found(Refusal.objects.select_related("person", "post", "document"), refusal_id, "refusal")
     actor.require_post(refusal.post_id)
     record_event(actor, "view", "refusal", refusal.pk, {"person": str(refusal.person_id)}, post=refusal.post_id)
     return refusal

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 from sarhad import documents
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
-from sarhad.common.errors import Conflict, NotFound, ValidationFailed
+from sarhad.common.errors import Conflict, ValidationFailed, get_or_not_found
 from sarhad.people.models import Person, TravelDocument
 from sarhad.people.services import DocumentData, PersonData, register_traveller
 from sarhad.reference.models import BorderCrossingPoint, RefusalReason
@@ -385,10 +384,7 @@ def refer(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, r
 def decide_referral(actor: Actor, referral_id, decision: str, *, reasons=(), notes: str = "") -> Referral:
     """A supervisor admits or refuses a referred traveller."""
     actor.require("border.supervise")
-    try:
-        referral = Referral.objects.select_for_update().get(pk=referral_id)
-    except (Referral.DoesNotExist, ValueError, DjangoValidationError):
-        raise NotFound(f"no referral {referral_id}") from None
+    referral = get_or_not_found(Referral.objects.select_for_update(), referral_id, "referral")
     actor.require_post(referral.post_id)
     if referral.status != Referral.Status.OPEN:
         raise Conflict(f"referral already decided ({referral.status})", code="already_decided")

@@ -48,3 +48,14 @@ class Conflict(ServiceError):
     code = "conflict"
     status = 409
 
+
+
+def get_or_not_found(queryset, pk, what: str):
+    """``queryset.get(pk=pk)``, or :class:`NotFound` naming ``what`` — also for an id that
+    is not even well-formed (a malformed UUID in a URL is "no such record", not a 500)."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, ValidationError):
+        raise NotFound(f"no {what} {pk}") from None

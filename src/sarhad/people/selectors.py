@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
-from sarhad.common.errors import Forbidden, NotFound, ValidationFailed
+from sarhad.common.errors import Forbidden, ValidationFailed, get_or_not_found
 
 from .models import Person, TravelDocument
 
@@ -25,10 +24,7 @@ def visible_people(actor: Actor):
 
 
 def _get_visible_person(actor: Actor, person_id, lock: bool = False) -> Person:
-    try:
-        person = Person.objects.get(pk=person_id)
-    except (Person.DoesNotExist, ValueError, DjangoValidationError):
-        raise NotFound(f"no person {person_id}") from None
+    person = get_or_not_found(Person.objects, person_id, "person")
     if not visible_people(actor).filter(pk=person.pk).exists():
         raise Forbidden(f"{actor.name} may not see person {person_id} (outside their posts)", code="forbidden_post")
     if lock:

@@ -7,12 +7,11 @@ list without going through :func:`review_queue` or :func:`get_hit`.
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, Q, QuerySet
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
-from sarhad.common.errors import Forbidden, NotFound
+from sarhad.common.errors import Forbidden, get_or_not_found
 
 from .models import HitStatus, ScreeningHit, Watchlist, WatchlistEntry
 
@@ -49,10 +48,10 @@ def review_queue(actor: Actor, post_code: str | None = None, limit: int = 100) -
 
 def get_hit(actor: Actor, hit_id, audit: bool = True) -> ScreeningHit:
     actor.require("watchlist.review")
-    try:
-        hit = ScreeningHit.objects.select_related("entry", "entry__watchlist", "person", "post").get(pk=hit_id)
-    except (ScreeningHit.DoesNotExist, ValueError, DjangoValidationError):
-        raise NotFound(f"no screening hit {hit_id}") from None
+    hit = get_or_not_found(
+        ScreeningHit.objects.select_related("entry", "entry__watchlist", "person", "post"),
+        hit_id, "screening hit",
+    )
     if not actor.can_see_post(hit.post_id):
         raise Forbidden(f"{actor.name} may not see hits of post {hit.post_id}", code="forbidden_post")
     if audit:
@@ -70,10 +69,7 @@ def watchlists(actor: Actor) -> list[Watchlist]:
 
 def get_watchlist(actor: Actor, list_id) -> Watchlist:
     actor.require("watchlist.manage")
-    try:
-        return Watchlist.objects.get(pk=list_id)
-    except (Watchlist.DoesNotExist, ValueError, DjangoValidationError):
-        raise NotFound(f"no watchlist {list_id}") from None
+    return get_or_not_found(Watchlist.objects, list_id, "watchlist")
 
 
 def search_entries(actor: Actor, watchlist: Watchlist, query: str = "", *, include_inactive: bool = False,
@@ -97,9 +93,6 @@ def search_entries(actor: Actor, watchlist: Watchlist, query: str = "", *, inclu
 
 def get_entry(actor: Actor, entry_id) -> WatchlistEntry:
     actor.require("watchlist.manage")
-    try:
-        entry = WatchlistEntry.objects.select_related("watchlist").get(pk=entry_id)
-    except (WatchlistEntry.DoesNotExist, ValueError, DjangoValidationError):
-        raise NotFound(f"no watchlist entry {entry_id}") from None
+    entry = get_or_not_found(WatchlistEntry.objects.select_related("watchlist"), entry_id, "watchlist entry")
     record_event(actor, "view", "watchlist_entry", entry.pk, {"list": entry.watchlist.name})
     return entry

@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from uuid import UUID
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
-from sarhad.common.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from sarhad.common.errors import Conflict, Forbidden, NotFound, ValidationFailed, get_or_not_found
 from sarhad.people.models import Person
 from sarhad.reference.models import BorderCrossingPoint
 from sarhad.screening import InvalidQuery, Query
@@ -109,10 +108,7 @@ def _get_entry(entry_id, lock: bool = False) -> WatchlistEntry:
     qs = WatchlistEntry.objects.select_related("watchlist")
     if lock:
         qs = qs.select_for_update(of=("self",))
-    try:
-        return qs.get(pk=entry_id)
-    except (WatchlistEntry.DoesNotExist, ValueError, DjangoValidationError):
-        raise NotFound(f"no watchlist entry {entry_id}") from None
+    return get_or_not_found(qs, entry_id, "watchlist entry")
 
 
 # --------------------------------------------------------------------------- lists
@@ -717,10 +713,10 @@ def decide_hit(actor: Actor, hit_id, decision: str, reason: str = "") -> Screeni
     actor.require("watchlist.review")
     if decision not in DECISIONS:
         raise ValidationFailed.on("decision", f"must be confirm or dismiss; found {decision!r}")
-    try:
-        hit = ScreeningHit.objects.select_for_update(of=("self",)).select_related("entry").get(pk=hit_id)
-    except (ScreeningHit.DoesNotExist, ValueError, DjangoValidationError):
-        raise NotFound(f"no screening hit {hit_id}") from None
+    hit = get_or_not_found(
+        ScreeningHit.objects.select_for_update(of=("self",)).select_related("entry"),
+        hit_id, "screening hit",
+    )
     actor.require_post(hit.post_id)
     reason = (reason or "").strip()
     if decision == "dismiss" and not reason:
