@@ -13,12 +13,22 @@ import time
 import uuid
 
 
-def uuid7() -> uuid.UUID:
-    ms = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")
+def uuid7(ms: int | None = None, randbits=None) -> uuid.UUID:
+    """A version 7 UUID stamped at ``ms`` (Unix milliseconds; default now).
+
+    ``randbits(k)`` supplies the 74 random bits (default: the OS's randomness); a seeded
+    ``random.Random().getrandbits`` gives reproducible ids for demo data.
+    """
+    if ms is None:
+        ms = time.time_ns() // 1_000_000
+    if randbits is None:
+        rand = int.from_bytes(os.urandom(10), "big")
+        rand_a, rand_b = (rand >> 68) & 0xFFF, rand & ((1 << 62) - 1)
+    else:
+        rand_a, rand_b = randbits(12), randbits(62)
     value = (ms & ((1 << 48) - 1)) << 80
     value |= 0x7 << 76  # version
-    value |= ((rand >> 68) & 0xFFF) << 64  # 12 random bits (rand_a)
+    value |= rand_a << 64  # 12 random bits (rand_a)
     value |= 0b10 << 62  # variant
-    value |= rand & ((1 << 62) - 1)  # 62 random bits (rand_b)
+    value |= rand_b  # 62 random bits (rand_b)
     return uuid.UUID(int=value)

@@ -14,9 +14,9 @@ within the visa-free 90 days, a few staying longer (overstayers), some still ins
 from __future__ import annotations
 
 import random
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -28,6 +28,7 @@ from sarhad.accounts.models import User
 from sarhad.accounts.roles import Role
 from sarhad.audit.services import record_event
 from sarhad.border.models import Crossing
+from sarhad.common.ids import uuid7
 from sarhad.people.models import Person, TravelDocument
 
 DEMO_PASSWORD = "sarhad-demo-2026"
@@ -61,11 +62,9 @@ class DemoSummary:
                 f"{self.crossings} crossings ({self.new_crossings} new this run)")
 
 
-def _uuid(rng: random.Random, when: date) -> uuid.UUID:
+def _uuid(rng: random.Random, when: date) -> UUID:
     """A deterministic id shaped like a UUIDv7 stamped at ``when`` (so ids sort by time)."""
-    ms = int(datetime.combine(when, time(12)).timestamp() * 1000)
-    value = (ms << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62) | rng.getrandbits(62)
-    return uuid.UUID(int=value)
+    return uuid7(int(datetime.combine(when, time(12)).timestamp() * 1000), rng.getrandbits)
 
 
 def ensure_staff() -> None:
