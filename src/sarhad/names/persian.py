@@ -207,7 +207,7 @@ def persian_skeleton(token: str) -> str:
     # unsaid (محمد Məmməd, فتحعلی Fətəli); the comparison reads H as h or as nothing.
     n = len(stem)
     key = "".join(
-        "H" if c in "حه" and (lt := _letter(c, i, n, stem)) == "H" else letter_key(
+        "H" if c in "حه" and _letter(c, i, n, stem) == "H" else letter_key(
             _letter(c, i, n, stem))
         for i, c in enumerate(stem) if i == 0 or c != stem[i - 1])
     if kind:

@@ -185,7 +185,6 @@ def load_demo_watchlists(seed: int = 2026, travellers=()) -> dict[str, int]:
     personal = []
     for person in travellers:
         name, _aliases = other_script_forms(person)
-        numbers = [f"{d.number}:{d.issuing_state_id}" for d in person.documents.all()]
         spared.update(d.number for d in person.documents.all())
         # The other forms stay out: the desk should show the Soviet-era spelling matched.
         personal.append(ParsedRow(f"traveller {person.pk}", data=EntryData(
