@@ -244,6 +244,9 @@ def parse_args(argv=None):
     p.add_argument("--compare-tree", metavar="DIR",
                    help="also serve another checkout of this repository (e.g. a proposed change) on the same data, "
                         "rounds interleaved; prints its figures as compare_* and the ratios")
+    p.add_argument("--keep-data", metavar="DIR",
+                   help="keep the loaded database (and index snapshot) in DIR and reuse it on the next run "
+                        "with the same sizes and seed, instead of loading again (for iterating on the code)")
     p.add_argument("--smoke", action="store_true", help="tiny sizes, same path (for the tests)")
     args = p.parse_args(argv)
     if args.smoke:
@@ -260,24 +263,30 @@ def main(argv=None) -> int:
     line("machine_memory", f"{memory_gib():.1f}", "GiB")
     line("machine_python", platform.python_version())
     line("machine_load_average_at_start", f"{os.getloadavg()[0]:.2f}")
+    keep = Path(args.keep_data).resolve() if args.keep_data else None
     try:
-        pg = PostgresServer()
+        pg = PostgresServer(keep=keep / "pg" if keep else None)
     except PostgresUnavailable as exc:
         print(f"skipped: PostgreSQL server programs are not available ({exc})", flush=True)
         return EXIT_SKIPPED
-    var_dir = Path(tempfile.mkdtemp(prefix="sarhad-bench-desk-"))
+    if keep:
+        var_dir = keep / "var"
+        var_dir.mkdir(parents=True, exist_ok=True)
+    else:
+        var_dir = Path(tempfile.mkdtemp(prefix="sarhad-bench-desk-"))
     try:
         with pg:
             line("postgresql_version", pg.version)
-            return _run(args, pg, var_dir)
+            return _run(args, pg, var_dir, keep)
     except KeyboardInterrupt:
         print("interrupted: the server and PostgreSQL are stopped", file=sys.stderr, flush=True)
         return 130
     finally:
-        shutil.rmtree(var_dir, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(var_dir, ignore_errors=True)
 
 
-def _run(args, pg: PostgresServer, var_dir: Path) -> int:
+def _run(args, pg: PostgresServer, var_dir: Path, keep: Path | None) -> int:
     env = dict(os.environ, DATABASE_URL=pg.url, SARHAD_VAR_DIR=str(var_dir), SARHAD_HTTPS="0",
                SARHAD_SECRET_KEY=secrets.token_urlsafe(48), DJANGO_SETTINGS_MODULE="sarhad.site.settings")
     os.environ.update(env)
@@ -295,23 +304,39 @@ def _run(args, pg: PostgresServer, var_dir: Path) -> int:
     call_command("migrate", interactive=False, verbosity=0)
     line("migrate_time", f"{time.perf_counter() - t0:.1f}", "s")
 
-    population = load_population(args.travellers, args.crossings_years, seed=args.seed)
-    line("data_travellers", population.rows.get("travellers", 0))
-    line("data_crossings", population.rows.get("crossings", 0))
-    line("data_travellers_left_out", population.rows.get("skipped_duplicate_document", 0))
-    line("data_crossings_years", args.crossings_years)
-    line("load_population_time", f"{population.seconds:.1f}", "s")
-    watchlist = load_watchlist(args.watchlist, seed=args.seed)
-    line("data_watchlist_entries", watchlist.rows.get("entries", 0))
-    line("data_watchlist_listed_travellers", watchlist.rows.get("listed_travellers", 0))
-    line("load_watchlist_time", f"{watchlist.seconds:.1f}", "s")
+    sizes = {"travellers": args.travellers, "crossings_years": args.crossings_years, "watchlist": args.watchlist,
+             "seed": args.seed}
+    marker = keep / "loaded.json" if keep else None
+    if marker and pg.reused:
+        loaded = json.loads(marker.read_text()) if marker.exists() else None
+        if loaded is None or loaded["sizes"] != sizes:
+            raise SystemExit(f"{keep} holds data of other sizes or an unfinished load ({loaded and loaded['sizes']});"
+                             " remove the folder or name another one")
+        note(f"reusing the data loaded in {keep}")
+        for name, value in loaded["lines"]:
+            line(name, value)
+    else:
+        population = load_population(args.travellers, args.crossings_years, seed=args.seed)
+        watchlist = load_watchlist(args.watchlist, seed=args.seed)
+        lines = [("data_travellers", population.rows.get("travellers", 0)),
+                 ("data_crossings", population.rows.get("crossings", 0)),
+                 ("data_travellers_left_out", population.rows.get("skipped_duplicate_document", 0)),
+                 ("data_crossings_years", args.crossings_years),
+                 ("load_population_time", f"{population.seconds:.1f} s"),
+                 ("data_watchlist_entries", watchlist.rows.get("entries", 0)),
+                 ("data_watchlist_listed_travellers", watchlist.rows.get("listed_travellers", 0)),
+                 ("load_watchlist_time", f"{watchlist.seconds:.1f} s")]
+        for name, value in lines:
+            line(name, value)
+        if marker:
+            marker.write_text(json.dumps({"sizes": sizes, "lines": lines}))
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_database_size(current_database())")
         line("data_database_size", f"{cursor.fetchone()[0] / 2**30:.2f}", "GiB")
 
     # people:write too: recording a new traveller registers them (people.services.register_traveller
     # asks for person.write, which border:record alone does not grant).
-    _client, token = create_api_client(Actor.system("bench"), "bench e-gates", ["border:check", "border:record"],
+    _client, token = create_api_client(Actor.system("bench"), f"bench e-gates {secrets.token_hex(4)}", ["border:check", "border:record"],
                                        [POST])
     trees = [("", ROOT)] + ([("compare_", Path(args.compare_tree).resolve())] if args.compare_tree else [])
     rounds = args.rounds

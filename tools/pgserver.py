@@ -45,12 +45,20 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    """``with PostgresServer() as pg: pg.url`` — a fresh, empty cluster."""
+    """``with PostgresServer() as pg: pg.url`` — a fresh, empty cluster.
 
-    def __init__(self, user: str = "sarhad", password: str = "sarhad", database: str = "sarhad"):
+    With ``keep=FOLDER`` the cluster lives in that folder and outlives the server: the
+    first start creates it, later starts reuse it (``pg.reused`` tells which), and stop
+    leaves it in place (a benchmark's loaded data, say).
+    """
+
+    def __init__(self, user: str = "sarhad", password: str = "sarhad", database: str = "sarhad",
+                 keep: Path | None = None):
         self.user, self.password, self.database = user, password, database
         self.bindir = _bindir()
         self.port = _free_port()
+        self.keep = Path(keep).resolve() if keep else None
+        self.reused = False
         self.tmp: Path | None = None
         self.proc: subprocess.Popen | None = None
         self.version = ""
@@ -64,24 +72,7 @@ class PostgresServer:
             raise PostgresUnavailable("running as root and there is no `postgres` user") from exc
         return ["runuser", "-u", "postgres", "--", *cmd]
 
-    @property
-    def url(self) -> str:
-        return (
-            f"postgres://{self.user}:{self.password}@127.0.0.1:{self.port}/{self.database}"
-        )
-
-    def __enter__(self) -> "PostgresServer":
-        self.tmp = Path(tempfile.mkdtemp(prefix="sarhad-pg-"))
-        data, sock = self.tmp / "data", self.tmp / "sock"
-        sock.mkdir()
-        if os.geteuid() == 0:
-            info = pwd.getpwnam("postgres")
-            for path in (self.tmp, sock):
-                os.chown(path, info.pw_uid, info.pw_gid)
-        pwfile = self.tmp / "pw"
-        pwfile.write_text(self.password + "\n")
-        if os.geteuid() == 0:
-            os.chown(pwfile, pwd.getpwnam("postgres").pw_uid, -1)
+    def _initdb(self, data: Path, pwfile: Path) -> None:
         subprocess.run(
             self._as_owner([
                 str(self.bindir / "initdb"), "-D", str(data), "-U", self.user,
@@ -90,6 +81,32 @@ class PostgresServer:
             ]),
             check=True, capture_output=True,
         )
+
+    @property
+    def url(self) -> str:
+        return (
+            f"postgres://{self.user}:{self.password}@127.0.0.1:{self.port}/{self.database}"
+        )
+
+    def __enter__(self) -> "PostgresServer":
+        if self.keep:
+            self.keep.mkdir(parents=True, exist_ok=True)
+            self.tmp = self.keep
+        else:
+            self.tmp = Path(tempfile.mkdtemp(prefix="sarhad-pg-"))
+        data, sock = self.tmp / "data", self.tmp / "sock"
+        self.reused = (data / "PG_VERSION").exists()
+        sock.mkdir(exist_ok=True)
+        if os.geteuid() == 0:
+            info = pwd.getpwnam("postgres")
+            for path in (self.tmp, sock):
+                os.chown(path, info.pw_uid, info.pw_gid)
+        pwfile = self.tmp / "pw"
+        pwfile.write_text(self.password + "\n")
+        if os.geteuid() == 0:
+            os.chown(pwfile, pwd.getpwnam("postgres").pw_uid, -1)
+        if not self.reused:
+            self._initdb(data, pwfile)
         log = self.tmp / "server.log"
         self.proc = subprocess.Popen(
             self._as_owner([
@@ -114,11 +131,13 @@ class PostgresServer:
         else:
             self.__exit__(None, None, None)
             raise PostgresUnavailable("postgres did not become ready")
-        subprocess.run(
-            [str(self.bindir / "createdb") if (self.bindir / "createdb").exists() else "createdb",
-             "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user, self.database],
-            check=True, env=env, capture_output=True,
-        )
+        if not self.reused:
+            createdb = self.bindir / "createdb"
+            subprocess.run(
+                [str(createdb) if createdb.exists() else "createdb",
+                 "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user, self.database],
+                check=True, env=env, capture_output=True,
+            )
         out = subprocess.run([str(self.bindir / "postgres"), "--version"], capture_output=True, text=True)
         found = re.search(r"\d+(\.\d+)+", out.stdout)
         self.version = found.group(0) if found else out.stdout.strip()
@@ -131,5 +150,5 @@ class PostgresServer:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
-        if self.tmp:
+        if self.tmp and not self.keep:
             shutil.rmtree(self.tmp, ignore_errors=True)
