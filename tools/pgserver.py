@@ -96,6 +96,10 @@ class PostgresServer:
             self.tmp = Path(tempfile.mkdtemp(prefix="sarhad-pg-"))
         data, sock = self.tmp / "data", self.tmp / "sock"
         self.reused = (data / "PG_VERSION").exists()
+        for _ in range(300):  # a kept cluster's previous server may still be shutting down
+            if not (data / "postmaster.pid").exists():
+                break
+            time.sleep(0.1)
         sock.mkdir(exist_ok=True)
         if os.geteuid() == 0:
             info = pwd.getpwnam("postgres")
