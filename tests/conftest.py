@@ -38,6 +38,14 @@ _hyp_settings.load_profile("ci" if __import__("os").environ.get("CI") else "sarh
 
 # --- Django fixtures --------------------------------------------------------------------
 
+@pytest.fixture(autouse=True)
+def _fresh_reference_cache():
+    """Every test starts without the per-process reference cache of the tests before it."""
+    from django.core.cache import caches
+
+    caches["reference"].clear()
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user with a role and posts: ``make_user("officer", "border_officer", ["GYD"])``."""

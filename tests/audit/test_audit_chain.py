@@ -66,3 +66,70 @@ def test_verify_cli_reports_ok(capsys):
     _entries(2)
     assert sarhad(["audit", "verify"]) == 0
     assert "2 entries verified" in capsys.readouterr().out
+
+
+# --- audited blocks: entries queued and chained together at the end --------------------
+
+def _actions():
+    return list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
+
+
+def test_audited_block_appends_its_entries_at_the_end_in_order():
+    from sarhad.audit.services import audited
+
+    actor = Actor("user", 7, "tester", "analyst")
+    with audited():
+        assert record_event(actor, "first") is None  # queued, not yet written
+        with audited():  # a nested block joins the outer one
+            record_event(actor, "second")
+        assert _actions() == []
+        record_event(actor, "third")
+    assert _actions() == ["first", "second", "third"]
+    assert verify_chain().ok and verify_chain().checked == 3
+
+
+def test_audited_block_that_fails_appends_nothing():
+    from sarhad.audit.services import audited
+
+    actor = Actor("user", 7, "tester", "analyst")
+    with pytest.raises(RuntimeError):
+        with audited():
+            record_event(actor, "lost")
+            raise RuntimeError("the change failed")
+    assert _actions() == []
+    record_event(actor, "after")  # the queue does not leak into later writes
+    assert _actions() == ["after"]
+
+
+def test_entry_of_a_rolled_back_savepoint_is_dropped_with_it():
+    from sarhad.audit.services import audited
+
+    actor = Actor("user", 7, "tester", "analyst")
+    with audited():
+        record_event(actor, "kept")
+        try:
+            with transaction.atomic():
+                record_event(actor, "undone")
+                raise ValueError("rolled back to the savepoint")
+        except ValueError:
+            pass
+        record_event(actor, "kept too")
+    assert _actions() == ["kept", "kept too"]
+    assert verify_chain().ok
+
+
+def test_audited_as_decorator_keeps_each_call_apart():
+    from sarhad.audit.services import audited
+
+    actor = Actor("user", 7, "tester", "analyst")
+
+    @audited
+    def change(i):
+        record_event(actor, f"call {i}")
+        if i == 1:
+            raise ValueError("second call fails")
+
+    change(0)
+    with pytest.raises(ValueError):
+        change(1)
+    assert _actions() == ["call 0"]

@@ -62,3 +62,15 @@ def test_scopes_and_posts(api_call, make_client, mrz, scenarios):
     bad_direction = api_call("post", "/api/v1/border/checks", samur_gate,
                              json={"mrz": mrz("clean"), "post": "SAMUR", "direction": "sideways"})
     assert bad_direction.status_code == 422
+
+
+def test_deactivated_or_rescoped_client_is_refused_at_once(api_call, make_client, mrz, scenarios):
+    """Clients are cached per process; a change saved in this process drops the cache."""
+    client, token = make_client(["border:check"], posts=["GYD"])
+    body = {"mrz": mrz("clean"), "post": "GYD", "direction": "entry"}
+    assert api_call("post", "/api/v1/border/checks", token, json=body).status_code == 200
+    client.posts.set(["SAMUR"])
+    assert api_call("post", "/api/v1/border/checks", token, json=body).status_code == 403
+    client.active = False
+    client.save()
+    assert api_call("post", "/api/v1/border/checks", token, json=body).status_code == 401

@@ -111,3 +111,16 @@ def test_refusal_needs_known_reasons(officer, mrz, scenarios):
     with pytest.raises(ValidationFailed, match="position 2"):
         services.refuse(officer, mrz("clean"), "GYD", ["H", "Z"])
     assert Refusal.objects.count() == 0
+
+
+def test_a_changed_stay_regime_applies_to_the_next_check(officer, mrz, scenarios):
+    """Regimes are cached per process; saving one in admin drops the cache."""
+    from sarhad.border.models import StayRegime
+
+    before = services.check(officer, mrz("clean"), "GYD", "entry")  # caches the traveller's regime
+    nationality = before.document["nationality"]
+    StayRegime.objects.update_or_create(nationality_id=nationality, defaults={
+        "kind": StayRegime.Kind.VISA_FREE, "limit_days": 30, "window_days": 180})
+    after = services.check(officer, mrz("clean"), "GYD", "entry")
+    assert before.stay["limit"] != 30 and after.stay["limit"] == 30
+    assert after.stay["last_permitted_day"] == (timezone.localdate() + timedelta(days=29)).isoformat()

@@ -6,4 +6,9 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and access"
 
     def ready(self) -> None:
+        from sarhad.common import refcache
+
         from . import signals  # noqa: F401  (login audit and lockout counting)
+        from .models import ApiClient
+
+        refcache.watch(ApiClient)

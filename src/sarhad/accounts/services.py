@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from sarhad.audit.services import record_event
+from sarhad.common import refcache
 from sarhad.common.errors import ValidationFailed
 
 from .actor import Actor
@@ -68,12 +70,32 @@ def create_api_client(actor: Actor, name: str, scopes: list[str], post_codes: li
     return client, token
 
 
-def authenticate_token(token: str) -> ApiClient | None:
-    client = ApiClient.objects.filter(token_hash=hash_token(token), active=True).first()
-    if client:
-        # At most once a minute: an e-gate calls many times a second, and every call
-        # updating the same row would queue the client's concurrent requests on its lock.
-        now = timezone.now()
-        if client.last_used_at is None or now - client.last_used_at > timedelta(seconds=60):
-            ApiClient.objects.filter(pk=client.pk).update(last_used_at=now)
-    return client
+#: When this process last wrote a client's ``last_used_at`` (client id -> time).
+_last_noted: dict[int, datetime] = {}
+
+
+def _active_client_actor(digest: str) -> Actor | None:
+    client = ApiClient.objects.filter(token_hash=digest, active=True).first()
+    return Actor.for_client(client) if client else None
+
+
+def authenticate_token(token: str, ip: str = "") -> Actor | None:
+    """The actor of the active client holding ``token``, or None.
+
+    A known token's client (scopes, posts) is kept in the reference cache, so a client
+    deactivated or changed in another process is seen within the cache's lifetime
+    (``SARHAD_REFERENCE_CACHE_SECONDS``); an unknown token is looked up every time.
+    """
+    digest = hash_token(token)
+    # An unknown token is not kept: a client created a moment later must work at once.
+    actor = refcache.get(f"client:{digest}", lambda: _active_client_actor(digest), keep_none=False)
+    if actor is None:
+        return None
+    # At most once a minute per process: an e-gate calls many times a second, and every
+    # call updating the same row would queue the client's concurrent requests on its lock.
+    now = timezone.now()
+    last = _last_noted.get(actor.id)
+    if last is None or now - last > timedelta(seconds=60):
+        _last_noted[actor.id] = now
+        ApiClient.objects.filter(pk=actor.id).update(last_used_at=now)
+    return replace(actor, ip=ip) if ip else actor

@@ -11,11 +11,11 @@ from sarhad.common.errors import Forbidden
 
 class ClientToken(HttpBearer):
     def authenticate(self, request, token):
-        client = authenticate_token(token)
-        if client is None:
+        actor = authenticate_token(token, client_ip(request))
+        if actor is None:
             return None  # -> 401
-        request.actor = Actor.for_client(client, client_ip(request))
-        return client
+        request.actor = actor
+        return actor
 
 
 def actor_with_scope(request, scope: str) -> Actor:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import ContextDecorator
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -11,40 +13,118 @@ from . import chain
 from .models import AuditEntry, AuditHead
 
 
+_local = threading.local()
+
+
+class _Pending:
+    """An entry waiting for the end of its audited block.
+
+    Registered as a (do-nothing) on-commit callback so that Django forgets it, as it
+    forgets every callback, when a savepoint it was recorded under is rolled back: an
+    entry never outlives the change it describes.
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: dict):
+        self.values = values
+
+    def __call__(self) -> None:
+        pass
+
+
+class _Audited(ContextDecorator):
+    def _recreate_cm(self):  # a fresh state for every call of a decorated function
+        return type(self)()
+
+    def __enter__(self):
+        self.outer = getattr(_local, "pending", None) is None
+        self.atomic = transaction.atomic()
+        self.atomic.__enter__()
+        if self.outer:
+            _local.pending = []
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.outer:
+            pending, _local.pending = _local.pending, None
+            if exc_type is None:
+                try:
+                    alive = {id(f) for _sids, f, _robust in transaction.get_connection().run_on_commit}
+                    _append([p.values for p in pending if id(p) in alive])
+                except BaseException as error:
+                    self.atomic.__exit__(type(error), error, error.__traceback__)
+                    raise
+        return self.atomic.__exit__(exc_type, exc, tb)
+
+
+def audited(func=None):
+    """A transaction (like ``transaction.atomic``) whose audit entries are appended together
+    at its end: ``with audited(): ...`` or ``@audited`` on a function.
+
+    Inside it, :func:`record_event` only queues; when the block ends without an error the
+    queued entries are chained and written in one go, still inside the transaction. The
+    chain's head row is then locked only for those few statements and the commit, rather
+    than from the first entry to the end of the transaction, and a request that records
+    several entries locks it once. Nested blocks join the outermost one.
+    """
+    return _Audited()(func) if func is not None else _Audited()
+
+
 def record_event(actor, action: str, object_type: str = "", object_id=None, details: dict | None = None,
-                 post: str | None = None) -> AuditEntry:
+                 post: str | None = None) -> AuditEntry | None:
     """Append one entry, linked to the previous one, inside the caller's transaction.
 
-    Writers serialise on the single ``AuditHead`` row (``SELECT ... FOR UPDATE`` on
-    PostgreSQL; SQLite transactions take the write lock at BEGIN), so entries are chained
-    in exactly the order they commit.
+    Within an :func:`audited` block the entry is queued and appended when the block ends;
+    otherwise it is appended at once and returned. Writers serialise on the single ``AuditHead`` row
+    (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite transactions take the write lock at
+    BEGIN), so entries are chained in exactly the order they commit.
     """
+    if post is None:
+        post = actor.default_post or ""
+    values = {
+        "at": timezone.now(),
+        "actor_kind": actor.kind,
+        "actor_id": "" if actor.id is None else str(actor.id),
+        "actor_name": actor.name[:150],
+        "role": actor.role,
+        "post": post or "",
+        "action": action,
+        "object_type": object_type,
+        "object_id": "" if object_id is None else str(object_id),
+        "ip": actor.ip,
+        "details": details or {},
+    }
+    pending = getattr(_local, "pending", None)
+    if pending is not None:
+        entry = _Pending(values)
+        transaction.on_commit(entry)
+        pending.append(entry)
+        return None
+    return _append([values])[0]
+
+
+def _append(rows: list[dict]) -> list[AuditEntry]:
+    """Chain ``rows`` (entry values without id and hashes) after the head, in order."""
+    if not rows:
+        return []
     # No savepoint inside the caller's transaction: nothing here is retried on error, and
     # the savepoint's two round trips would lengthen the time the chain's head is locked.
     with transaction.atomic(savepoint=False):
         head = AuditHead.objects.select_for_update().filter(pk=1).first()
         if head is None:
             head = AuditHead.objects.create(pk=1, last_id=0, last_hash=chain.GENESIS)
-        if post is None:
-            post = actor.default_post or ""
-        values = {
-            "id": head.last_id + 1,
-            "at": timezone.now(),
-            "actor_kind": actor.kind,
-            "actor_id": "" if actor.id is None else str(actor.id),
-            "actor_name": actor.name[:150],
-            "role": actor.role,
-            "post": post or "",
-            "action": action,
-            "object_type": object_type,
-            "object_id": "" if object_id is None else str(object_id),
-            "ip": actor.ip,
-            "details": details or {},
-        }
-        digest = chain.link(head.last_hash, values)
-        entry = AuditEntry.objects.create(prev_hash=head.last_hash, entry_hash=digest, **values)
-        AuditHead.objects.filter(pk=1).update(last_id=entry.id, last_hash=digest)
-        return entry
+        last_id, last_hash = head.last_id, head.last_hash
+        entries = []
+        for values in rows:
+            last_id += 1
+            values = dict(values, id=last_id)
+            digest = chain.link(last_hash, values)
+            entries.append(AuditEntry(prev_hash=last_hash, entry_hash=digest, **values))
+            last_hash = digest
+        AuditEntry.objects.bulk_create(entries)
+        AuditHead.objects.filter(pk=1).update(last_id=last_id, last_hash=last_hash)
+        return entries
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from sarhad import documents
 from sarhad.accounts.actor import Actor
-from sarhad.audit.services import record_event
+from sarhad.audit.services import audited, record_event
+from sarhad.common import refcache
 from sarhad.common.errors import Conflict, ValidationFailed, get_or_not_found
 from sarhad.people.models import Person, TravelDocument
 from sarhad.people.services import DocumentData, PersonData, register_traveller
@@ -57,10 +58,10 @@ class CheckResult:
 def _require_desk(actor: Actor, post: str, permission: str = "border.desk") -> BorderCrossingPoint:
     actor.require(permission)
     actor.require_post(post)
-    try:
-        return BorderCrossingPoint.objects.get(code=post, active=True)
-    except BorderCrossingPoint.DoesNotExist:
-        raise ValidationFailed.on("post", f"unknown or inactive border crossing point {post!r}") from None
+    point = refcache.get(f"post:{post}", lambda: BorderCrossingPoint.objects.filter(code=post, active=True).first())
+    if point is None:
+        raise ValidationFailed.on("post", f"unknown or inactive border crossing point {post!r}")
+    return point
 
 
 def _direction(direction: str) -> str:
@@ -127,6 +128,7 @@ def _local(now=None):
 
 # -- check -----------------------------------------------------------------------------
 
+@audited
 def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, on: date | None = None,
           record_hits: bool = True) -> CheckResult:
     """Parse, identify, screen and evaluate the stay of one traveller (a read).
@@ -307,7 +309,7 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
     return crossing, True
 
 
-@transaction.atomic
+@audited
 def record_entry(actor: Actor, mrz: str, post: str, *, idempotency_key: str | None = None,
                  notes: str = "", now=None) -> tuple[Crossing, bool]:
     """Admit a traveller: register them if new, record the entry with the permitted stay.
@@ -319,7 +321,7 @@ def record_entry(actor: Actor, mrz: str, post: str, *, idempotency_key: str | No
     return _record_crossing(actor, mrz, post, Direction.ENTRY, idempotency_key, notes, now)
 
 
-@transaction.atomic
+@audited
 def record_exit(actor: Actor, mrz: str, post: str, *, idempotency_key: str | None = None,
                 notes: str = "", now=None) -> tuple[Crossing, bool]:
     """Record an exit, close the open entry, and note the days overstayed (if any).
@@ -340,7 +342,7 @@ def _reasons(codes) -> list[RefusalReason]:
     return [found[c] for c in dict.fromkeys(codes)]
 
 
-@transaction.atomic
+@audited
 def refuse(actor: Actor, mrz: str, post: str, reasons, *, notes: str = "", idempotency_key: str | None = None,
            now=None) -> Refusal:
     """Refuse entry with the standard reasons; the traveller is registered if new."""
@@ -363,7 +365,7 @@ def refuse(actor: Actor, mrz: str, post: str, reasons, *, notes: str = "", idemp
     return refusal
 
 
-@transaction.atomic
+@audited
 def refer(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, reason: str = "", now=None) -> Referral:
     """Send the traveller to second-line control (the supervisor's queue)."""
     _require_desk(actor, post)
@@ -380,7 +382,7 @@ def refer(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, r
     return referral
 
 
-@transaction.atomic
+@audited
 def decide_referral(actor: Actor, referral_id, decision: str, *, reasons=(), notes: str = "") -> Referral:
     """A supervisor admits or refuses a referred traveller."""
     actor.require("border.supervise")

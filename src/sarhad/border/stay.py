@@ -15,6 +15,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from sarhad.common import refcache
 from sarhad.rules import Period, Visa as VisaRule, evaluate_stay
 from sarhad.rules.registration import registration_due
 
@@ -26,6 +27,10 @@ CITIZENSHIP = "AZE"
 def regime_for(nationality: str | None) -> StayRegime:
     if nationality == CITIZENSHIP:
         return StayRegime(kind=StayRegime.Kind.CITIZEN, limit_days=0, window_days=1)
+    return refcache.get(f"regime:{nationality or ''}", lambda: _load_regime(nationality))
+
+
+def _load_regime(nationality: str | None) -> StayRegime:
     # The nationality's own regime or the default, in one query.
     rows = StayRegime.objects.filter(Q(nationality_id=nationality) | Q(nationality__isnull=True)) if nationality \
         else StayRegime.objects.filter(nationality__isnull=True)

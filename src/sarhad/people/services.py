@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
+from sarhad.common import refcache
 from sarhad.common.errors import ValidationFailed
 from sarhad.reference.models import Country
 
@@ -61,13 +62,18 @@ def _validate_person(data: PersonData) -> None:
     _countries("nationalities", data.nationalities)
 
 
-def _countries(field_name: str, codes) -> list[Country]:
+def _known_country_codes() -> frozenset[str]:
+    return refcache.get("country-codes", lambda: frozenset(Country.objects.values_list("code", flat=True)))
+
+
+def _countries(field_name: str, codes) -> list[str]:
+    """The codes, upper-cased, each checked against the country table."""
     codes = [c.upper() for c in codes]
-    found = {c.code: c for c in Country.objects.filter(code__in=codes)}
+    known = _known_country_codes()
     for i, code in enumerate(codes):
-        if code not in found:
+        if code not in known and not Country.objects.filter(code=code).exists():
             raise ValidationFailed.on(field_name, f"unknown country code {code!r} at position {i + 1}")
-    return [found[c] for c in codes]
+    return codes
 
 
 def _validate_document(data: DocumentData) -> None:
@@ -103,7 +109,7 @@ def register_person(actor: Actor, data: PersonData, post: str | None = None, *,
         birth_day=data.birth_day, sex=data.sex, registered_post_id=post,
     )
     if data.nationalities:
-        person.nationalities.set(_countries("nationalities", data.nationalities))
+        person.nationalities.add(*_countries("nationalities", data.nationalities))
     record_event(actor, "create", "person", person.pk, _person_snapshot(person), post=post)
     return person
 

@@ -124,6 +124,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Per process. "reference": posts, countries, stay regimes and API clients, read on every
+# desk request and changed rarely (sarhad.common.refcache, decision 0006).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "reference": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "reference",
+        "TIMEOUT": int(os.environ.get("SARHAD_REFERENCE_CACHE_SECONDS", "30")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["sarhad.accounts.backends.LockoutModelBackend"]
 PASSWORD_HASHERS = [

@@ -613,6 +613,8 @@ def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_nam
         index = LIVE.current()
         kernel_hits = index.search(query, limit=limit)
         screened = len(index)
+    if not kernel_hits and not audit:  # nothing to store or append: no transaction
+        return ScreeningOutcome(hits=(), traveller=traveller, entries_screened=screened)
     with transaction.atomic():
         return _record_screening(actor, query, traveller, kernel_hits, screened, person=person,
                                  post_code=post_code, context=context, record=record, audit=audit)
@@ -650,7 +652,7 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
             continue  # changed since this process last caught up; the next screening sees it
         dismissal = dismissals.get((entry.pk, entry.version))
         status = HitStatus.SUPPRESSED if dismissal else HitStatus.OPEN
-        explanation = hit.to_dict()
+        explanation, explanation_text = hit.to_dict(), hit.explain()
         action = entry.effective_action
         stored_id = None
         if record:
@@ -661,7 +663,7 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
                 stored.seen_count += 1
                 stored.last_seen_at = now
                 stored.score, stored.band = hit.score, hit.decision.value
-                stored.explanation, stored.explanation_text = explanation, hit.explain()
+                stored.explanation, stored.explanation_text = explanation, explanation_text
                 if person is not None and stored.person_id is None:
                     stored.person = person
                 to_update.append(stored)
@@ -672,7 +674,7 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
                     traveller_birth_date=traveller["birth_date"], traveller_nationality=traveller["nationality"],
                     traveller_sex=traveller["sex"], traveller_document=traveller["document"],
                     score=hit.score, band=hit.decision.value, explanation=explanation,
-                    explanation_text=hit.explain(), list_name=entry.watchlist.name, required_action=action,
+                    explanation_text=explanation_text, list_name=entry.watchlist.name, required_action=action,
                     context=(context or "")[:40], post_id=post_code, status=status, suppressed_by=dismissal,
                     screened_by_name=actor.name[:150],
                 )
@@ -681,7 +683,7 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
         results.append(ScreeningResult(
             id=stored_id, entry_id=entry.pk, entry_version=entry.version, score=hit.score,
             band=hit.decision.value, list_name=entry.watchlist.name, list_kind=entry.watchlist.kind,
-            required_action=action, explanation_text=hit.explain(), explanation=explanation, status=status,
+            required_action=action, explanation_text=explanation_text, explanation=explanation, status=status,
             matched_name=hit.matched_name, entry_names=tuple(hit.entry_names),
             dismissal_reason=dismissal.reason if dismissal else "",
         ))
