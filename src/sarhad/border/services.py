@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -165,9 +165,8 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
         ]
 
     # The person's records, read once: shown to the officer and given to the stay rules.
-    crossings = stay.history(person)
-    visa_rows = list(person.visas.all()) if person is not None else []
-    permit_rows = list(person.permits.all()) if person is not None else []
+    known = stay.records(person)
+    crossings, visa_rows, permit_rows = known.crossings, known.visas, known.permits
     stay_info = None
     if parsed.valid or parsed.nationality:
         if direction == Direction.ENTRY:
@@ -175,7 +174,7 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
                                           permits=permit_rows).as_dict()
         else:
             regime = stay.regime_for(nationality)
-            stay_info = {"overstay_days": stay.overstay_on_exit(person, nationality, on),
+            stay_info = {"overstay_days": stay.overstay_on_exit(person, nationality, on, known),
                          "regime": regime.kind, "regime_label": str(regime.get_kind_display())}
 
     history = [
@@ -251,7 +250,9 @@ def recommend(parsed, hits: list[dict], stay_info: dict | None, direction: str, 
 def _existing_for_key(model, key: str | None, post: str, mrz_number: str | None):
     if not key:
         return None
-    row = model.objects.filter(idempotency_key=key).select_related("document").first()
+    # Nearly every key is new: one plain query, the document only read for a replay.
+    table = connections[model.objects.db].ops.quote_name(model._meta.db_table)
+    row = next(iter(model.objects.raw(f"SELECT * FROM {table} WHERE idempotency_key = %s", [key])), None)
     if row is None:
         return None
     if row.post_id != post or (row.document and mrz_number and row.document.number != mrz_number):
@@ -264,9 +265,16 @@ def _officer_fields(actor: Actor) -> dict:
 
 
 def _open_entry(person) -> Crossing | None:
-    return (Crossing.objects.select_for_update(of=("self",))
-            .filter(person=person, direction=Direction.ENTRY, exit__isnull=True, exit_missing=False)
-            .order_by("-occurred_at").first())
+    """The person's latest entry that no exit closes (locked until the transaction ends)."""
+    connection = connections[Crossing.objects.db]
+    table = connection.ops.quote_name(Crossing._meta.db_table)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    person_id = Crossing._meta.get_field("person").get_db_prep_value(person.pk, connection)
+    rows = Crossing.objects.raw(
+        f"SELECT * FROM {table} c WHERE c.person_id = %s AND c.direction = %s AND c.exit_missing = %s"
+        f" AND NOT EXISTS (SELECT 1 FROM {table} x WHERE x.entry_id = c.id) ORDER BY c.occurred_at DESC LIMIT 1{lock}",
+        [person_id, Direction.ENTRY, False])
+    return next(iter(rows), None)
 
 
 def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempotency_key: str | None,
@@ -283,10 +291,11 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
                                                    permission="border.record")
     # A traveller registered just now has no crossings, visas or permits to read.
     open_entry = None if created else _open_entry(person)
-    known = {"crossings": [], "visas": [], "permits": []} if created else {}
+    known = stay.Records() if created else stay.records(person)
     fields = {}
     if direction == Direction.ENTRY:
-        fields["permitted_until"] = stay.assess_entry(person, parsed.nationality, today, **known).last_permitted_day
+        fields["permitted_until"] = stay.assess_entry(person, parsed.nationality, today, crossings=known.crossings,
+                                                      visas=known.visas, permits=known.permits).last_permitted_day
         if open_entry is not None:
             # Entered again without a recorded exit: the traveller left unseen.
             open_entry.exit_missing = True
@@ -294,7 +303,8 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
         details = {"exit_missing_before": bool(open_entry), "permitted_until":
                    fields["permitted_until"].isoformat() if fields["permitted_until"] else None}
     else:
-        fields = {"entry": open_entry, "overstay_days": stay.overstay_on_exit(person, parsed.nationality, today)}
+        fields = {"entry": open_entry,
+                  "overstay_days": stay.overstay_on_exit(person, parsed.nationality, today, known)}
         details = {"overstay_days": fields["overstay_days"], "entry": str(open_entry.pk) if open_entry else None}
     try:
         with transaction.atomic():

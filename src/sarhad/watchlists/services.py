@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from uuid import UUID
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
+from sarhad.common import refcache
 from sarhad.common.errors import Conflict, Forbidden, NotFound, ValidationFailed, get_or_not_found
 from sarhad.people.models import Person
 from sarhad.reference.models import BorderCrossingPoint
@@ -620,10 +621,37 @@ def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_nam
                                  post_code=post_code, context=context, record=record, audit=audit)
 
 
+def _hit_entries(ids: list[UUID]) -> dict[UUID, WatchlistEntry]:
+    """The hits' entries (state, version and action only) with their lists, in one plain query.
+
+    The lists are few and read on every hit: they are kept in the reference cache for
+    the index's present change (activating or deactivating a list is a change).
+    """
+    if not ids:
+        return {}
+    lists = refcache.get(f"watchlists:{LIVE.epoch}:{LIVE.generation}",
+                         lambda: {w.pk: w for w in Watchlist.objects.all()})
+    connection = connections[WatchlistEntry.objects.db]
+    pk = WatchlistEntry._meta.pk
+    table = connection.ops.quote_name(WatchlistEntry._meta.db_table)
+    rows = WatchlistEntry.objects.raw(
+        f"SELECT id, watchlist_id, version, active, required_action FROM {table}"
+        f" WHERE id IN ({', '.join(['%s'] * len(ids))})", [pk.get_db_prep_value(i, connection) for i in ids])
+    entries = {}
+    for entry in rows:
+        listed = lists.get(entry.watchlist_id)
+        if listed is None:  # a list created since the lists were cached
+            refcache.clear()
+            listed = Watchlist.objects.get(pk=entry.watchlist_id)
+        entry.watchlist = listed
+        entries[entry.pk] = entry
+    return entries
+
+
 def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, screened: int, *,
                       person: Person | None, post_code: str | None, context: str, record: bool,
                       audit: bool = True) -> ScreeningOutcome:
-    entries = WatchlistEntry.objects.select_related("watchlist").in_bulk([UUID(h.entry_id) for h in kernel_hits])
+    entries = _hit_entries([UUID(h.entry_id) for h in kernel_hits])
     doc_key, name_key = traveller_keys(name=" ".join(query.names[:1]), birth_date=traveller["birth_date"],
                                        nationality=traveller["nationality"], document=traveller["document"])
     key = doc_key or name_key
