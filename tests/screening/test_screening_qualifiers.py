@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sarhad.screening import BirthDate, ScoringPolicy
 from sarhad.screening.qualifiers import compare_birth_date, compare_nationality, compare_sex
@@ -21,8 +25,13 @@ def dob(text):
         ("1980", "1980-05-02", P.dob_same_year),
         ("1980-05-02", "1978..1982", P.dob_in_range),
         ("1980-05-02", "1980-02-05", P.dob_day_month_swapped),
-        ("1980-05-02", "1980-09-02", P.dob_near),
-        ("1980-05-02", "1979-12-30", P.dob_near),
+        ("1980-05-02", "1980-09-02", P.dob_near),  # one digit
+        ("1980-05-02", "1980-05-20", P.dob_near),  # two neighbours swapped
+        ("1980-05-02", "1990-05-02", P.dob_near),  # one digit, ten years
+        ("1980-05-02", "1979-12-30", P.dob_differs),  # complete, more than a slip apart
+        ("1980-05-02", "1980-11-30", P.dob_differs),
+        ("1980-05", "1979-12-30", P.dob_near),  # a partial date within a year
+        ("1980", "1981-02-01", P.dob_near),
         ("1980-05-02", "1975-05-02", P.dob_differs),
         ("1980-05-02", "1983..1990", P.dob_differs),
     ],
@@ -53,3 +62,19 @@ def test_agreement_raises_and_disagreement_lowers():
 def test_policy_thresholds_are_ordered():
     with pytest.raises(ValueError, match="review_threshold <= hit_threshold"):
         ScoringPolicy(hit_threshold=0.7, review_threshold=0.8)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 12, 31)),
+       st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 12, 31)))
+def test_two_complete_dates_compare_the_same_both_ways_and_only_a_slip_is_near(a, b):
+    forward = compare_birth_date(dob(a.isoformat()), (dob(b.isoformat()),), P).delta
+    assert forward == compare_birth_date(dob(b.isoformat()), (dob(a.isoformat()),), P).delta
+    apart = sum(x != y for x, y in zip(f"{a:%Y%m%d}", f"{b:%Y%m%d}"))
+    if apart == 0:
+        assert forward == P.dob_same_day
+    elif a.year == b.year and (a.month, a.day) == (b.day, b.month):
+        assert forward == P.dob_day_month_swapped
+    elif apart == 1:
+        assert forward == P.dob_near
+    elif apart >= 3:
+        assert forward == P.dob_differs

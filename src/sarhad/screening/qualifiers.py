@@ -57,7 +57,8 @@ class ScoringPolicy:
     dob_same_year: float = 0.04
     dob_in_range: float = 0.02
     dob_day_month_swapped: float = 0.02
-    dob_near: float = -0.25  # within a year of each other: REVIEW at best
+    # A partial date within a year of the other, or a complete one a digit away: REVIEW at best.
+    dob_near: float = -0.25
     dob_differs: float = -0.40
     # nationality
     nationality_agrees: float = 0.03
@@ -109,10 +110,24 @@ def _compare_one_date(query: BirthDate, listed: BirthDate, policy: ScoringPolicy
                 "date of birth", policy.dob_day_month_swapped,
                 f"{query} is listed {listed} with day and month swapped",
             )
+        # Two complete dates: a slip of one digit (or two neighbours swapped) is how a
+        # listed date goes wrong; any other difference is another person's birthday.
+        if _one_slip(f"{q:%Y%m%d}", f"{e:%Y%m%d}"):
+            return QualifierEffect("date of birth", policy.dob_near,
+                                   f"{query} is one digit away from listed {listed}")
+        return QualifierEffect("date of birth", policy.dob_differs, f"{query} differs from listed {listed}")
     gap = min(abs((query.earliest - listed.latest).days), abs((listed.earliest - query.latest).days))
     if gap <= 366:
         return QualifierEffect("date of birth", policy.dob_near, f"{query} differs from listed {listed} by {gap} days")
     return QualifierEffect("date of birth", policy.dob_differs, f"{query} differs from listed {listed}")
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Equal-length strings that differ in one position, or by two neighbours swapped."""
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def compare_nationality(query: str | None, listed: tuple[str, ...], policy: ScoringPolicy) -> QualifierEffect:
