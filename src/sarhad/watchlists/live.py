@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 
 from sarhad.screening import ScreeningIndex, SnapshotError
 
@@ -77,8 +77,13 @@ def current_state() -> tuple[str, int]:
     """``(epoch, generation)`` of the database ('' and 0 before any change)."""
     from .models import WatchlistState
 
-    row = WatchlistState.objects.filter(pk=1).values_list("epoch", "generation").first()
-    return row if row else ("", 0)
+    # Plain SQL: every screening asks, and the ORM's query building costs more than the read.
+    connection = connections[WatchlistState.objects.db]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT epoch, generation FROM {connection.ops.quote_name(WatchlistState._meta.db_table)}"
+                       " WHERE id = 1")
+        row = cursor.fetchone()
+    return (row[0], int(row[1])) if row else ("", 0)
 
 
 # --------------------------------------------------------------------------- the index

@@ -16,7 +16,6 @@ from typing import Any, BinaryIO
 from uuid import UUID
 
 from django.db import IntegrityError, connections, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from sarhad.accounts.actor import Actor
@@ -648,6 +647,46 @@ def _hit_entries(ids: list[UUID]) -> dict[UUID, WatchlistEntry]:
     return entries
 
 
+def _in(values: list, field, connection) -> tuple[str, list]:
+    return ", ".join(["%s"] * len(values)), [field.get_db_prep_value(v, connection) for v in values]
+
+
+def _dismissals_of(entry_ids: list[UUID], keys: list[str], person: Person | None) -> list[HitDismissal]:
+    """Dismissals of these entries for this traveller (by key or person), oldest first.
+
+    This and :func:`_stored_hits_of` are plain SQL: every screening with hits runs both.
+    """
+    if not entry_ids or not (keys or person is not None):
+        return []
+    connection = connections[HitDismissal.objects.db]
+    entries_sql, params = _in(entry_ids, HitDismissal._meta.get_field("entry"), connection)
+    who = []
+    if keys:
+        who.append(f"traveller_key IN ({', '.join(['%s'] * len(keys))})")
+        params += keys
+    if person is not None:
+        who.append("person_id = %s")
+        params.append(HitDismissal._meta.get_field("person").get_db_prep_value(person.pk, connection))
+    table = connection.ops.quote_name(HitDismissal._meta.db_table)
+    return list(HitDismissal.objects.raw(
+        f"SELECT * FROM {table} WHERE entry_id IN ({entries_sql}) AND ({' OR '.join(who)}) ORDER BY dismissed_at",
+        params))
+
+
+def _stored_hits_of(entry_ids: list[UUID], key: str, post_code: str | None) -> list[ScreeningHit]:
+    """Open or suppressed hits of these entries for this traveller at this post, newest
+    first, locked until the transaction ends."""
+    connection = connections[ScreeningHit.objects.db]
+    entries_sql, params = _in(entry_ids, ScreeningHit._meta.get_field("entry"), connection)
+    post_sql = "post_id IS NULL" if post_code is None else "post_id = %s"
+    params = [HitStatus.OPEN, HitStatus.SUPPRESSED, key, *([] if post_code is None else [post_code]), *params]
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    table = connection.ops.quote_name(ScreeningHit._meta.db_table)
+    return list(ScreeningHit.objects.raw(
+        f"SELECT * FROM {table} WHERE status IN (%s, %s) AND traveller_key = %s AND {post_sql}"
+        f" AND entry_id IN ({entries_sql}) ORDER BY created_at DESC{lock}", params))
+
+
 def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, screened: int, *,
                       person: Person | None, post_code: str | None, context: str, record: bool,
                       audit: bool = True) -> ScreeningOutcome:
@@ -655,11 +694,8 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
     doc_key, name_key = traveller_keys(name=" ".join(query.names[:1]), birth_date=traveller["birth_date"],
                                        nationality=traveller["nationality"], document=traveller["document"])
     key = doc_key or name_key
-    match = Q(traveller_key__in=[k for k in (doc_key, name_key) if k])
-    if person is not None:
-        match |= Q(person=person)
     dismissals: dict[tuple[UUID, int], HitDismissal] = {}
-    for dismissal in HitDismissal.objects.filter(match, entry_id__in=list(entries)).order_by("dismissed_at"):
+    for dismissal in _dismissals_of(list(entries), [k for k in (doc_key, name_key) if k], person):
         dismissals[(dismissal.entry_id, dismissal.entry_version)] = dismissal
     results = []
     now = timezone.now()
@@ -667,10 +703,7 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
     # query, the newest per entry version and status; new ones are inserted together.
     stored_hits: dict[tuple, ScreeningHit] = {}
     if record and entries:
-        for row in (ScreeningHit.objects.select_for_update()
-                    .filter(status__in=(HitStatus.OPEN, HitStatus.SUPPRESSED), traveller_key=key, post_id=post_code,
-                            entry_id__in=list(entries))
-                    .order_by("-created_at")):
+        for row in _stored_hits_of(list(entries), key, post_code):
             stored_hits.setdefault((row.entry_id, row.entry_version, row.status, row.suppressed_by_id), row)
     to_create: list[ScreeningHit] = []
     to_update: list[ScreeningHit] = []
