@@ -151,6 +151,11 @@ def register_document(actor: Actor, person: Person, data: DocumentData, *,
     existing = TravelDocument.objects.filter(issuing_state_id=data.issuing_state.upper(), number=number).first()
     if existing:
         return existing, False
+    return _create_document(actor, person, data, number)
+
+
+def _create_document(actor: Actor, person: Person, data: DocumentData, number: str) -> tuple[TravelDocument, bool]:
+    """Insert a validated document not found a moment ago (a concurrent request may have)."""
     try:
         with transaction.atomic():
             doc = TravelDocument.objects.create(
@@ -182,5 +187,5 @@ def register_traveller(actor: Actor, person_data: PersonData, doc_data: Document
     if doc:
         return doc.person, doc, False
     person = register_person(actor, person_data, post=post, permission=permission)
-    doc, _ = register_document(actor, person, doc_data, permission=permission)
+    doc, _ = _create_document(actor, person, doc_data, number)
     return doc.person, doc, doc.person_id == person.pk
