@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from sarhad.common import rawsql
+
 from . import chain
 from .models import AuditEntry, AuditHead
 
@@ -104,9 +106,6 @@ def record_event(actor, action: str, object_type: str = "", object_id=None, deta
     return _append([values])[0]
 
 
-_COLUMNS = chain.FIELDS + ("prev_hash", "entry_hash")
-
-
 def _append(rows: list[dict]) -> list[AuditEntry]:
     """Chain ``rows`` (entry values without id and hashes) after the head, in order.
 
@@ -118,9 +117,8 @@ def _append(rows: list[dict]) -> list[AuditEntry]:
         return []
     connection = transaction.get_connection()
     q = connection.ops.quote_name
-    head_table, entry_table = q(AuditHead._meta.db_table), q(AuditEntry._meta.db_table)
+    head_table = q(AuditHead._meta.db_table)
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    fields = [AuditEntry._meta.get_field(name) for name in _COLUMNS]
     # No savepoint inside the caller's transaction: nothing here is retried on error, and
     # the savepoint's two round trips would lengthen the time the chain's head is locked.
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
@@ -130,18 +128,13 @@ def _append(rows: list[dict]) -> list[AuditEntry]:
             AuditHead.objects.create(pk=1, last_id=0, last_hash=chain.GENESIS)
             found = (0, chain.GENESIS)
         last_id, last_hash = found
-        entries, params = [], []
+        entries = []
         for values in rows:
             last_id += 1
             values = dict(values, id=last_id, prev_hash=last_hash)
             values["entry_hash"] = last_hash = chain.link(values["prev_hash"], values)
-            params += [field.get_db_prep_save(values[field.attname], connection) for field in fields]
-            entry = AuditEntry(**values)
-            entry._state.adding, entry._state.db = False, connection.alias
-            entries.append(entry)
-        placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        cursor.execute(f"INSERT INTO {entry_table} ({', '.join(q(f.column) for f in fields)}) VALUES "
-                       + ", ".join([placeholders] * len(entries)), params)
+            entries.append(AuditEntry(**values))
+        rawsql.insert(AuditEntry, entries)
         cursor.execute(f"UPDATE {head_table} SET last_id = %s, last_hash = %s WHERE id = 1", [last_id, last_hash])
         return entries
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
-from sarhad.common import refcache
+from sarhad.common import rawsql, refcache
 from sarhad.common.errors import Conflict, Forbidden, NotFound, ValidationFailed, get_or_not_found
 from sarhad.people.models import Person
 from sarhad.reference.models import BorderCrossingPoint
@@ -749,7 +749,7 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
             dismissal_reason=dismissal.reason if dismissal else "",
         ))
     if to_create:
-        ScreeningHit.objects.bulk_create(to_create)
+        rawsql.insert(ScreeningHit, to_create)
     if to_update:
         ScreeningHit.objects.bulk_update(to_update, ["seen_count", "last_seen_at", "score", "band", "explanation",
                                                      "explanation_text", "person"])
