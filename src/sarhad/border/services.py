@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from sarhad import documents
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import audited, record_event
-from sarhad.common import refcache
+from sarhad.common import rawsql, refcache
 from sarhad.common.errors import Conflict, ValidationFailed, get_or_not_found
 from sarhad.people.models import Person, TravelDocument
 from sarhad.people.services import DocumentData, PersonData, register_traveller
@@ -311,13 +311,16 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
         fields = {"entry": open_entry,
                   "overstay_days": stay.overstay_on_exit(person, parsed.nationality, today, known)}
         details = {"overstay_days": fields["overstay_days"], "entry": str(open_entry.pk) if open_entry else None}
+    crossing = Crossing(person=person, document=document, post_id=post, direction=direction, occurred_at=now,
+                        local_date=today, idempotency_key=idempotency_key, notes=notes, **fields,
+                        **_officer_fields(actor))
     try:
-        with transaction.atomic():
-            crossing = Crossing.objects.create(
-                person=person, document=document, post_id=post, direction=direction, occurred_at=now,
-                local_date=today, idempotency_key=idempotency_key, notes=notes, **fields, **_officer_fields(actor),
-            )
+        # A savepoint only where a concurrent retry with the same key can collide.
+        with transaction.atomic(savepoint=bool(idempotency_key)):
+            rawsql.insert(Crossing, [crossing])
     except IntegrityError:  # the same key recorded by a concurrent retry a moment ago
+        if not idempotency_key:
+            raise
         return Crossing.objects.get(idempotency_key=idempotency_key), False
     record_event(actor, "create", "crossing", crossing.pk,
                  {"direction": direction, "person": str(person.pk), **details}, post=post)
