@@ -124,3 +124,17 @@ def test_a_changed_stay_regime_applies_to_the_next_check(officer, mrz, scenarios
     after = services.check(officer, mrz("clean"), "GYD", "entry")
     assert before.stay["limit"] != 30 and after.stay["limit"] == 30
     assert after.stay["last_permitted_day"] == (timezone.localdate() + timedelta(days=29)).isoformat()
+
+
+def test_a_retry_racing_the_first_record_of_its_key_records_once(officer, mrz, scenarios, monkeypatch):
+    """Two requests with one key: the second passes the key lookup before the first
+    commits, then meets the unique key on insert and returns the first crossing."""
+    first, created = services.record_entry(officer, mrz("clean"), "GYD", idempotency_key="gate-7-0001")
+    assert created
+    monkeypatch.setattr(services, "_existing_for_key", lambda *args: None)  # the lookup raced
+    again, created = services.record_entry(officer, mrz("clean"), "GYD", idempotency_key="gate-7-0001")
+    assert not created and again.pk == first.pk
+    assert Crossing.objects.filter(idempotency_key="gate-7-0001").count() == 1
+    first.refresh_from_db()
+    assert not first.exit_missing  # the losing request changed nothing
+    assert services.record_entry(officer, mrz("clean"), "GYD", idempotency_key="gate-7-0002")[1]  # still usable

@@ -301,10 +301,6 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
     if direction == Direction.ENTRY:
         fields["permitted_until"] = stay.assess_entry(person, parsed.nationality, today, crossings=known.crossings,
                                                       visas=known.visas, permits=known.permits).last_permitted_day
-        if open_entry is not None:
-            # Entered again without a recorded exit: the traveller left unseen.
-            open_entry.exit_missing = True
-            open_entry.save(update_fields=["exit_missing"])
         details = {"exit_missing_before": bool(open_entry), "permitted_until":
                    fields["permitted_until"].isoformat() if fields["permitted_until"] else None}
     else:
@@ -315,8 +311,13 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
                         local_date=today, idempotency_key=idempotency_key, notes=notes, **fields,
                         **_officer_fields(actor))
     try:
-        # A savepoint only where a concurrent retry with the same key can collide.
+        # A savepoint only where a concurrent retry with the same key can collide: then
+        # nothing of this request is kept, the other one's crossing is returned.
         with transaction.atomic(savepoint=bool(idempotency_key)):
+            if direction == Direction.ENTRY and open_entry is not None:
+                # Entered again without a recorded exit: the traveller left unseen.
+                open_entry.exit_missing = True
+                open_entry.save(update_fields=["exit_missing"])
             rawsql.insert(Crossing, [crossing])
     except IntegrityError:  # the same key recorded by a concurrent retry a moment ago
         if not idempotency_key:
