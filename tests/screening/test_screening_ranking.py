@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from sarhad.screening import BirthDate, Query, ScreeningIndex, SnapshotError, WatchlistEntry
 from sarhad.screening import index as index_module
-from sarhad.screening.index import _year, _year_far
+from sarhad.screening.index import _year, _year_far, _years
 from sarhad.screening.qualifiers import ScoringPolicy, compare_birth_date
 from sarhad.screening.snapshot import MAGIC
 
@@ -52,6 +52,7 @@ def test_without_the_date_of_birth_ranking_the_typo_is_lost(monkeypatch):
     # the same index ranked by blocking keys alone: the test above depends on the ranking
     monkeypatch.setattr(index_module, "RANK_FAR", 0.0)
     monkeypatch.setattr(index_module, "RANK_YEAR_AGREES", 0.0)
+    monkeypatch.setattr(index_module, "RANK_DAY_AGREES", 0.0)
     index, query = _namesakes_of_other_years_and_the_right_one()
     assert "T" not in index.candidates_for(query, 50)
 
@@ -106,7 +107,7 @@ def test_a_listed_year_the_shortcut_calls_far_is_a_date_the_qualifiers_call_diff
     policy = ScoringPolicy()
     query = _birth_date(q_day, q_precision, q_span)
     listed = _birth_date(listed_day, listed_precision, 0)
-    far = _year_far(_year(listed.earliest.year), _year(query.earliest.year), _year(query.latest.year))
+    far = _year_far(_years(listed.earliest.year, listed.latest.year), _year(query.earliest.year), _year(query.latest.year))
     effect = compare_birth_date(query, (listed,), policy)
     if far:
         assert effect.delta == policy.dob_differs, (str(query), str(listed), effect)

@@ -551,6 +551,12 @@ def score_bound(query: PreparedName, candidate: PreparedName) -> float:
     n = len(qn)
     if n != len(cn):
         return 1.0
+    if n == 2:
+        # two words a side (most names): the words pair one way or the other
+        a, b = qn
+        c, d = cn
+        return min(1.0, max(_pair_bound(token_similarity(a, c)[0], token_similarity(b, d)[0]),
+                            _pair_bound(token_similarity(a, d)[0], token_similarity(b, c)[0])) + 1e-4)
     rows = [0.0] * n
     cols = [0.0] * n
     for i, a in enumerate(qn):
@@ -565,6 +571,12 @@ def score_bound(query: PreparedName, candidate: PreparedName) -> float:
         bound = min(bound, 0.5)
     # scores are rounded to four decimals
     return min(1.0, bound + 1e-4)
+
+
+def _pair_bound(x: float, y: float) -> float:
+    """The score of two paired words before the rules that only lower it."""
+    bound = min((x + y) / 2, min(x, y) + 0.15)
+    return bound if x >= 0.5 and y >= 0.5 else min(bound, 0.5)
 
 
 def _joined(name: PreparedName, k: int) -> PreparedName | None:

@@ -41,7 +41,8 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import compress, islice
-from operator import add
+from functools import lru_cache
+from operator import add, neg
 from os import PathLike
 from typing import Any
 
@@ -246,13 +247,17 @@ def _own_keys(prepared: Any) -> set[str]:
 _UNSEEN = object()
 
 
-def _year_far(year: int, q_lo: int, q_hi: int) -> bool:
-    """Is the listed year of birth at least ``DOB_FAR_YEARS`` from the traveller's (all as
-    ``_year`` codes, 0 = not a single year)? Then every listed date is more than 366 days
-    away."""
-    if not year or 1 in (year, q_lo) or _YEAR_MAX in (year, q_hi):
-        return False  # no single year, or clipped: the true years are not known here
-    return q_hi <= year - DOB_FAR_YEARS or q_lo >= year + DOB_FAR_YEARS
+def _year_far(code: int, q_lo: int, q_hi: int) -> bool:
+    """Are the listed years of birth (a ``_years`` code, 0 = unknown) at least
+    ``DOB_FAR_YEARS`` from the traveller's (``_year`` codes)? Then every listed date is
+    more than 366 days away."""
+    if not code:
+        return False
+    lo = code & _YEAR_MAX
+    hi = lo + (code >> 9)
+    if 1 in (lo, q_lo) or _YEAR_MAX in (hi, q_hi):
+        return False  # clipped: the true years are not known here
+    return q_hi <= lo - DOB_FAR_YEARS or q_lo >= hi + DOB_FAR_YEARS
 
 
 def _top(scores: dict[int, float], limit: int) -> list[int]:
@@ -292,6 +297,7 @@ DOB_FAR_YEARS = 3
 #: Candidate ranking: how much what the traveller's date of birth, nationality and sex say
 #: about an entry moves its blocking score (key weights are ``log(1 + N/df)``, 5-14 each).
 RANK_YEAR_AGREES = 2.0
+RANK_DAY_AGREES = 2.0  # and the same day of the year (a full date on both sides)
 RANK_NATIONALITY_AGREES = 1.0
 RANK_NATIONALITY_DIFFERS = -2.0
 RANK_SEX_AGREES = 0.5
@@ -303,15 +309,50 @@ RANK_FAR = -1.0e6
 RANK_POOL = 4
 #: At most this many tied entries at the cut of the pool are re-ranked (in slot order).
 RANK_TIES = 400
-RANK_POOL_MAX = 4096
+RANK_POOL_MAX = 800
 _SEVERAL = 1  # the nationality code of an entry with several (not used in ranking)
 _SEX_CODE = {None: 0, "M": 1, "F": 2}
 _YEAR_BASE = 1799  # years are kept as year - 1799 in 1..511 (clipped; 0 = no date)
 _YEAR_MAX = 511
 
 
+#: Listed years of birth over more than this many years are not used in ranking.
+_SPAN_MAX = 7
+
+
 def _year(year: int) -> int:
     return max(1, min(_YEAR_MAX, year - _YEAR_BASE))
+
+
+def _years(lo: int, hi: int) -> int:
+    """The first listed year and the span of the listed years as one code (0 = unknown)."""
+    lo, hi = _year(lo), _year(hi)
+    span = hi - lo
+    return span << 9 | lo if 0 <= span <= _SPAN_MAX else 0
+
+
+@lru_cache(maxsize=256)
+def _far_codes(q_lo: int, q_hi: int) -> list[bool]:
+    """For a traveller's year(s) of birth, which ``_years`` codes are ``_year_far``."""
+    return [_year_far(code, q_lo, q_hi) for code in range((_SPAN_MAX + 1) << 9)]
+
+
+@lru_cache(maxsize=256)
+def _year_effects(q_lo: int, q_hi: int, far: float, agrees: float) -> list[float]:
+    """A traveller's year(s) of birth (``_year`` codes) -> the ranking move of every
+    ``_years`` code: far (two years or more apart), near (one year), agrees (overlap).
+    The same few tables serve every traveller born in the same years (never changed)."""
+    table: list[float] = []
+    for span in range(_SPAN_MAX + 1):
+        # first listed years lo < a: far; a: near; up to q_hi: agree; q_hi + 1: near; far
+        a = max(0, min(512, q_lo - 1 - span))
+        b = max(a, min(512, q_lo - span))
+        c = max(b, min(512, q_hi + 1))
+        d = max(c, min(512, q_hi + 2))
+        table += [far] * a + [0.0] * (b - a) + [agrees] * (c - b) + [0.0] * (d - c)
+        table += [far] * (512 - d)
+    table[0] = 0.0  # unknown
+    return table
 
 
 class _Memo(dict):  # type: ignore[type-arg]
@@ -326,24 +367,32 @@ class _Memo(dict):  # type: ignore[type-arg]
         return value
 
 
-def _pool(scores: dict[int, float], size: int) -> list[int]:
-    """The ``size`` best-scored slots and the slots tied with the last of them, up to
-    ``size + RANK_TIES`` (unordered)."""
-    if len(scores) <= size:
-        return list(scores)
-    counts = Counter(scores.values())
-    seen = 0
-    cut = 0.0
-    for value in sorted(counts, reverse=True):
-        cut = value
-        seen += counts[value]
-        if seen >= size:
-            break
-    if seen <= size + RANK_TIES:
-        return list(compress(scores.keys(), map(cut.__le__, scores.values())))
-    above = list(compress(scores.keys(), map(cut.__lt__, scores.values())))
-    tied = compress(scores.keys(), map(cut.__eq__, scores.values()))
-    return above + list(islice(tied, size + RANK_TIES - len(above)))
+class _Pool:
+    """The best-scored slots of a candidate list, for re-ranking: ``take(size)`` gives the
+    ``size`` best and the slots tied with the last of them, up to ``size + RANK_TIES``
+    (unordered). The scores are counted once however many sizes are taken."""
+
+    def __init__(self, scores: dict[int, float]) -> None:
+        self.scores = scores
+        self.counts = Counter(scores.values()) if len(scores) > 1 else None
+        self.values = sorted(self.counts, reverse=True) if self.counts else None
+
+    def take(self, size: int) -> list[int]:
+        scores = self.scores
+        if len(scores) <= size or self.counts is None or self.values is None:
+            return list(scores)
+        seen = 0
+        cut = 0.0
+        for value in self.values:
+            cut = value
+            seen += self.counts[value]
+            if seen >= size:
+                break
+        if seen <= size + RANK_TIES:
+            return list(compress(scores.keys(), map(cut.__le__, scores.values())))
+        above = list(compress(scores.keys(), map(cut.__lt__, scores.values())))
+        tied = compress(scores.keys(), map(cut.__eq__, scores.values()))
+        return above + list(islice(tied, size + RANK_TIES - len(above)))
 
 
 class ScreeningIndex:
@@ -360,7 +409,7 @@ class ScreeningIndex:
         engine: NameEngine | None = None,
         policy: ScoringPolicy | None = None,
         candidates: int = 50,
-        posting_budget: int = 20_000,
+        posting_budget: int = 10_000,
         max_key_share: float = 0.02,
         min_key_cap: int = 1_000,
         prepared_cache_size: int = 100_000,
@@ -385,11 +434,13 @@ class ScreeningIndex:
         self.own_keys = own_keys
         self.skip_single_word_keys = skip_single_word_keys
         self._fingerprint: str | None = None
+        self._bound = getattr(self.engine, "score_bound", None)  # optional in the protocol
         # Per-slot facts for ranking and the date-of-birth shortcut, without decoding the
-        # record: the year of birth when every listed date falls in one year (``_year``;
-        # 0 = no date, or a range over years), and the nationality code (0 = none,
-        # 1 = several) << 2 | the sex code.
+        # record: the listed years of birth (``_years``: first year and span; 0 = no
+        # date, or more than _SPAN_MAX years), the day of the year of a single full date
+        # (0 = none), and the nationality code (0 = none, 1 = several) << 2 | the sex code.
         self._year = array("H")
+        self._day = array("H")
         self._natsex = array("H")
         self._nat_codes: dict[str, int] = {}
 
@@ -418,6 +469,7 @@ class ScreeningIndex:
             "name_postings": postings,
             "document_keys": len(self._documents),
             "record_bytes": sum(len(r) for r in self._records if r is not None),
+            "fact_bytes": len(self) * sum(a.itemsize for a in (self._year, self._day, self._natsex)),
         }
 
     @property
@@ -479,18 +531,22 @@ class ScreeningIndex:
         """Record (or clear) what ranking needs of an entry: dates, nationality, sex."""
         while len(self._year) <= slot:
             self._year.append(0)
+            self._day.append(0)
             self._natsex.append(0)
-        year = nat = sex = 0
+        year = day = nat = sex = 0
         if entry is not None and entry.kind is ListKind.PERSON:
-            years = {y for d in entry.birth_dates for y in (d.earliest.year, d.latest.year)}
-            if len(years) == 1:
-                year = _year(years.pop())
+            dates = entry.birth_dates
+            if dates:
+                year = _years(min(d.earliest.year for d in dates), max(d.latest.year for d in dates))
+                if len(dates) == 1 and dates[0].earliest == dates[0].latest:
+                    day = dates[0].earliest.timetuple().tm_yday
             if len(entry.nationalities) == 1:
                 nat = self._nat_code(entry.nationalities[0])
             elif entry.nationalities:
                 nat = _SEVERAL
             sex = _SEX_CODE.get(entry.sex, 0)
         self._year[slot] = year
+        self._day[slot] = day
         self._natsex[slot] = nat << 2 | sex
 
     def _nat_code(self, nationality: str) -> int:
@@ -626,11 +682,11 @@ class ScreeningIndex:
 
         Blocking keys cannot tell namesakes apart; the traveller's date of birth,
         nationality and sex can, and they are kept per slot without decoding a record.
-        An entry whose listed year of birth is two years or more from the traveller's
+        An entry whose listed years of birth are two years or more from the traveller's
         cannot reach the review band (the qualifiers take 0.40 off a date more than a year
-        away) and goes after every entry that can; a year that agrees, a nationality or
+        away) and goes after every entry that can; a year (and a day) that agrees, a nationality or
         sex as listed move an entry up, a different nationality or sex down. Entries
-        without the value (a range of years, several nationalities) are not moved. The best
+        without the value (or years over a wide range, several nationalities) are not moved. The best
         ``RANK_POOL`` times ``limit`` entries by blocking score (with their ties) are
         re-ranked, more while too few of them can agree; the moves come from small
         per-query tables applied with C-level ``map``s.
@@ -643,13 +699,12 @@ class ScreeningIndex:
         stages: list[tuple[Any, Any]] = []
         if dob is not None:
             q_lo, q_hi = _year(dob.earliest.year), _year(dob.latest.year)
-            # a listed year two or more before or after the traveller's: far; one year
-            # away: near (not moved); inside the traveller's: agrees
-            by_year = [RANK_FAR] * (_YEAR_MAX + 1)
-            by_year[max(0, q_lo - 1)] = by_year[min(_YEAR_MAX, q_hi + 1)] = 0.0
-            by_year[q_lo : q_hi + 1] = [RANK_YEAR_AGREES] * (q_hi + 1 - q_lo)
-            by_year[0] = 0.0  # no single year
-            stages.append((self._year.__getitem__, by_year.__getitem__))
+            effects = _year_effects(q_lo, q_hi, RANK_FAR, RANK_YEAR_AGREES)
+            stages.append((self._year.__getitem__, effects.__getitem__))
+            if dob.earliest == dob.latest:
+                by_day = [0.0] * 367
+                by_day[dob.earliest.timetuple().tm_yday] = RANK_DAY_AGREES
+                stages.append((self._day.__getitem__, by_day.__getitem__))
         if nationality is not None or sex:
             nat = self._nat_codes.get(nationality, -1) if nationality else 0
 
@@ -664,16 +719,20 @@ class ScreeningIndex:
 
             stages.append((self._natsex.__getitem__, _Memo(natsex_effect).__getitem__))
         size = limit * RANK_POOL
+        best = _Pool(scores)
         while True:
-            pool = _pool(scores, size)
+            pool = best.take(size)
             adjusted = map(scores.__getitem__, pool)
             for facts, effect in stages:
                 adjusted = map(add, adjusted, map(effect, map(facts, pool)))
-            ranked = dict(zip(pool, adjusted))
-            out = _top(ranked, limit)
-            if ranked[out[-1]] > RANK_FAR / 2 or len(pool) >= len(scores) or size >= RANK_POOL_MAX:
-                return out
-            size *= 4
+            # best first, ties in slot order: the cut from a sort of the scores alone,
+            # then a sort of the few at or above it
+            values = list(adjusted)
+            cut = sorted(values, reverse=True)[min(limit, len(values)) - 1]
+            ranked = sorted(compress(zip(values, map(neg, pool)), map(cut.__le__, values)), reverse=True)[:limit]
+            if ranked[-1][0] > RANK_FAR / 2 or len(pool) >= len(scores) or size >= RANK_POOL_MAX:
+                return [-slot for _, slot in ranked]
+            size = RANK_POOL_MAX
 
     def candidates_for(self, query: Query, limit: int | None = None) -> list[str]:
         """Entry ids of the name candidates, best first (what recall is measured on)."""
@@ -720,10 +779,10 @@ class ScreeningIndex:
         needed = max(policy.name_floor, policy.review_threshold - dob_boost - other_boost)
         query_dob = query.date_of_birth
         filtering = not include_no_match
-        far_years: tuple[int, int] | None = None
+        far: list[bool] | None = None
         if filtering and query_dob is not None and \
                 policy.review_threshold - policy.dob_differs - other_boost > 1.0:
-            far_years = (_year(query_dob.earliest.year), _year(query_dob.latest.year))
+            far = _far_codes(_year(query_dob.earliest.year), _year(query_dob.latest.year))
         hits: list[Hit] = []
         records = self._records
         year_of = self._year
@@ -735,7 +794,7 @@ class ScreeningIndex:
             best = None
             dob_effect = None
             if slot not in document_slots:
-                if far_years is not None and _year_far(year_of[slot], *far_years):
+                if far is not None and far[year_of[slot]]:
                     continue
                 data = _DECODE(record.decode())
                 if "kind" in data:  # only lost/stolen documents carry a kind; names do not count
@@ -796,7 +855,7 @@ class ScreeningIndex:
     ) -> tuple[float, str, str, Any] | None:
         best: tuple[float, str, str, Any] | None = None
         compare = self.engine.compare_prepared
-        bound = getattr(self.engine, "score_bound", None) if floor is not None else None
+        bound = self._bound if floor is not None else None
         prepared_entry, entry_words = self._prepare(entry_name)
         for query_name, (prepared, query_words) in prepared_query:
             if precheck and not _words_may_agree(query_words, entry_words):

@@ -17,8 +17,9 @@ Layout::
     section "postings":  u32 count, u32[count] key lengths, keys blob,
                          u32[count] posting counts, u32[sum] slots
     section "documents": same as postings
-    section "facts":     u32[slots] year of birth when all listed dates fall in one
-                         year (year - 1799, 0 = none), u32[slots] nationality code << 2
+    section "facts":     u32[slots] listed years of birth (span << 9 | first year -
+                         1799; 0 = none or a wide range), u32[slots] day of the year of a
+                         single full date (0 = none), u32[slots] nationality code << 2
                          | sex code (the nationality codes are in the header)
     sha256 (32 bytes) of everything above
 
@@ -105,7 +106,7 @@ def write_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
     parts += [_u32(array("I", map(len, ids))), b"".join(ids)]
     parts += _encode_table(index._postings)
     parts += _encode_table(index._documents)
-    facts = [array("I", f) for f in (index._year, index._natsex)]
+    facts = [array("I", f) for f in (index._year, index._day, index._natsex)]
     if any(len(f) != len(records) for f in facts):
         raise ValueError("index facts do not cover every slot")
     parts += [_u32(f) for f in facts]
@@ -222,7 +223,7 @@ def read_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
         raise SnapshotError("snapshot entry ids are not unique or do not match the header")
     postings = _read_table(reader, slots, "postings")
     documents = _read_table(reader, slots, "documents")
-    facts = [reader.u32s(slots) for _ in range(2)]
+    facts = [reader.u32s(slots) for _ in range(3)]
     codes = header.get("nationality_codes")
     if not isinstance(codes, dict) or not all(
         isinstance(k, str) and isinstance(v, int) and 0 < v < 0x3FFF for k, v in codes.items()
@@ -237,7 +238,7 @@ def read_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
     index._slot_of = slot_of
     index._postings = postings
     index._documents = documents
-    index._year, index._natsex = (array("H", f) for f in facts)
+    index._year, index._day, index._natsex = (array("H", f) for f in facts)
     index._nat_codes = dict(codes)
     if header.get("engine_fingerprint") != index.fingerprint:
         index.rebuild()
