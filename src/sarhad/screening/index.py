@@ -306,10 +306,10 @@ RANK_SEX_DIFFERS = -2.0
 RANK_FAR = -1.0e6
 #: Candidates are re-ranked from a pool of this many times the limit (more when the pool
 #: holds too few entries whose date of birth can agree).
-RANK_POOL = 4
+RANK_POOL = 2
 #: At most this many tied entries at the cut of the pool are re-ranked (in slot order).
-RANK_TIES = 400
-RANK_POOL_MAX = 800
+RANK_TIES = 200
+RANK_POOL_MAX = 400
 _SEVERAL = 1  # the nationality code of an entry with several (not used in ranking)
 _SEX_CODE = {None: 0, "M": 1, "F": 2}
 _YEAR_BASE = 1799  # years are kept as year - 1799 in 1..511 (clipped; 0 = no date)
