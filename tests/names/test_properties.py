@@ -136,3 +136,38 @@ def test_ascii_fast_path_reads_like_the_general_path(text):
     from sarhad.names.normalise import tokens
 
     assert tokens(text) == tokens(text + " é")[:-1]
+
+
+# --- the score bound screening uses to skip comparisons ------------------------------------
+
+def _typo(text: str, rnd: random.Random) -> str:
+    if len(text) < 4:
+        return text
+    i = rnd.randrange(1, len(text) - 1)
+    return rnd.choice([text[:i] + text[i + 1:], text[:i] + rnd.choice("AEIOUKLMNRST") + text[i + 1:],
+                       text[:i] + text[i + 1] + text[i] + text[i + 2:]])
+
+
+_FORMS = [f"{p.latin_surname} {p.latin_given}" for p in PEOPLE] + [p.native_full for p in PEOPLE]
+
+
+@given(st.sampled_from(_FORMS), st.sampled_from(_FORMS), st.randoms(use_true_random=False))
+@settings(max_examples=300)
+def test_score_bound_is_never_below_the_score_of_related_names(a, b, rnd):
+    # namesakes, typos and other people: pairs near and above every threshold
+    for x, y in ((a, b), (a, _typo(a, rnd)), (b, _typo(a, rnd)), (a, a.split()[0] + " " + b.split()[-1])):
+        px, py = names.prepare(x), names.prepare(y)
+        assert names.compare_prepared(px, py).score <= names.score_bound(px, py), (x, y)
+
+
+@given(name_text, name_text)
+@settings(max_examples=300)
+def test_score_bound_is_never_below_the_score(a, b):
+    pa, pb = names.prepare(a), names.prepare(b)
+    assert names.compare_prepared(pa, pb).score <= names.score_bound(pa, pb) <= 1.0
+
+
+def test_score_bound_rules_out_another_person():
+    a, b = names.prepare("Hüseynov Kamran"), names.prepare("Həsənov Kənan")
+    assert names.score_bound(a, b) < 0.6
+    assert names.score_bound(a, names.prepare("HUSEYNOV KAMRAN")) >= 0.97

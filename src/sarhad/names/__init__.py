@@ -39,6 +39,7 @@ from .compare import (
     compare_prepared,
     keys,
     prepare,
+    score_bound,
 )
 from .normalise import detect_script, normalise
 
@@ -56,6 +57,7 @@ __all__ = [
     "latin_forms",
     "normalise",
     "prepare",
+    "score_bound",
 ]
 
 

@@ -52,7 +52,7 @@ from .translit import armenian_russian, word_forms
 
 __all__ = [
     "DEFAULT_THRESHOLD", "REVIEW_THRESHOLD", "NameComparison", "PartMatch", "PreparedName", "Token",
-    "prepare", "compare", "compare_prepared", "keys",
+    "prepare", "compare", "compare_prepared", "keys", "score_bound",
 ]
 
 _KEY_LEN = 5  # letters of a consonant skeleton in a blocking key
@@ -527,6 +527,56 @@ def compare_prepared(query: PreparedName, candidate: PreparedName) -> NameCompar
                                         candidate.original,
                                         trial.notes + ("two words read as one",))
     return result
+
+
+def score_bound(query: PreparedName, candidate: PreparedName) -> float:
+    """A cheap upper bound of ``compare_prepared(query, candidate).score``.
+
+    Taken from the word scores alone (cached per pair of words), without pairing the
+    words, building parts or notes. Every word is paired when both names have as many
+    words, so the mean of the pairs is at most the mean of each word's best score (on
+    either side), the weakest pair at most the weakest best score, and fewer than two
+    words with a best score of 0.5 or more cap the name at 0.5; every other rule (a word
+    without counterpart, a father's name, male and female forms) only lowers the score.
+    Names with a different number of words may be compared with two words read as one;
+    for them the bound is 1.0 (no bound).
+
+    >>> a, b = prepare("Hüseynov Əli"), prepare("Həsənov Vəli")
+    >>> compare_prepared(a, b).score <= score_bound(a, b) < DEFAULT_THRESHOLD
+    True
+    """
+    qn, cn = query.tokens, candidate.tokens
+    if not qn or not cn:
+        return 0.0
+    n = len(qn)
+    if n != len(cn):
+        return 1.0
+    if n == 2:
+        # two words a side (most names): the words pair one way or the other
+        a, b = qn
+        c, d = cn
+        return min(1.0, max(_pair_bound(token_similarity(a, c)[0], token_similarity(b, d)[0]),
+                            _pair_bound(token_similarity(a, d)[0], token_similarity(b, c)[0])) + 1e-4)
+    rows = [0.0] * n
+    cols = [0.0] * n
+    for i, a in enumerate(qn):
+        for j, b in enumerate(cn):
+            s = token_similarity(a, b)[0]
+            if s > rows[i]:
+                rows[i] = s
+            if s > cols[j]:
+                cols[j] = s
+    bound = min(min(sum(rows), sum(cols)) / n, min(min(rows), min(cols)) + 0.15)
+    if n >= 2 and min(sum(x >= 0.5 for x in rows), sum(x >= 0.5 for x in cols)) < 2:
+        bound = min(bound, 0.5)
+    # scores are rounded to four decimals
+    return min(1.0, bound + 1e-4)
+
+
+def _pair_bound(x: float, y: float) -> float:
+    """The score of two paired words before the rules that only lower it."""
+    bound = min((x + y) / 2, min(x, y) + 0.15)
+    return bound if x >= 0.5 and y >= 0.5 else min(bound, 0.5)
 
 
 def _joined(name: PreparedName, k: int) -> PreparedName | None:

@@ -40,7 +40,9 @@ import math
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import compress
+from itertools import compress, islice
+from functools import lru_cache
+from operator import add, neg
 from os import PathLike
 from typing import Any
 
@@ -189,6 +191,11 @@ TYPO_SKELETON_LENGTH = 6
 SOUND_KEY_LENGTH = 8
 
 
+def _single(skeleton: str) -> str:
+    """Doubled letters written once, as in a consonant skeleton."""
+    return "".join(c for i, c in enumerate(skeleton) if not i or c != skeleton[i - 1])
+
+
 def _own_keys(prepared: Any) -> set[str]:
     """The index's own keys, from the engine's per-word skeletons and sound keys.
 
@@ -228,11 +235,29 @@ def _own_keys(prepared: Any) -> set[str]:
         for skeleton in varied:
             variants.add(skeleton)
             if len(skeleton) >= 2:
-                variants.update(skeleton[:k] + skeleton[k + 1 :] for k in range(len(skeleton)))
+                # a deletion can bring two equal letters together (MKMT -> MMT); a
+                # skeleton writes them once (MAMUT -> MT), and so does the variant
+                variants.update(_single(skeleton[:k] + skeleton[k + 1 :]) for k in range(len(skeleton)))
         for j, fixed in enumerate(words):
             if j != i:
                 out.update(f"t:{v}|{f}" for v in variants for f in fixed)
     return out
+
+
+_UNSEEN = object()
+
+
+def _year_far(code: int, q_lo: int, q_hi: int) -> bool:
+    """Are the listed years of birth (a ``_years`` code, 0 = unknown) at least
+    ``DOB_FAR_YEARS`` from the traveller's (``_year`` codes)? Then every listed date is
+    more than 366 days away."""
+    if not code:
+        return False
+    lo = code & _YEAR_MAX
+    hi = lo + (code >> 9)
+    if 1 in (lo, q_lo) or _YEAR_MAX in (hi, q_hi):
+        return False  # clipped: the true years are not known here
+    return q_hi <= lo - DOB_FAR_YEARS or q_lo >= hi + DOB_FAR_YEARS
 
 
 def _top(scores: dict[int, float], limit: int) -> list[int]:
@@ -265,6 +290,111 @@ def _df(value: Postings) -> int:
     return 1 if isinstance(value, int) else len(value)
 
 
+#: Listed and traveller's years of birth this many years apart or more (two full years
+#: between them, more than 366 days) make the qualifiers call the dates different, not
+#: near (``qualifiers._compare_one_date``); a property test keeps the two in step.
+DOB_FAR_YEARS = 3
+#: Candidate ranking: how much what the traveller's date of birth, nationality and sex say
+#: about an entry moves its blocking score (key weights are ``log(1 + N/df)``, 5-14 each).
+RANK_YEAR_AGREES = 2.0
+RANK_DAY_AGREES = 2.0  # and the same day of the year (a full date on both sides)
+RANK_NATIONALITY_AGREES = 1.0
+RANK_NATIONALITY_DIFFERS = -2.0
+RANK_SEX_AGREES = 0.5
+RANK_SEX_DIFFERS = -2.0
+#: Below every entry whose date of birth may agree: one listed two years or more away.
+RANK_FAR = -1.0e6
+#: Candidates are re-ranked from a pool of this many times the limit (more when the pool
+#: holds too few entries whose date of birth can agree).
+RANK_POOL = 2
+#: At most this many tied entries at the cut of the pool are re-ranked (in slot order).
+RANK_TIES = 200
+RANK_POOL_MAX = 400
+_SEVERAL = 1  # the nationality code of an entry with several (not used in ranking)
+_SEX_CODE = {None: 0, "M": 1, "F": 2}
+_YEAR_BASE = 1799  # years are kept as year - 1799 in 1..511 (clipped; 0 = no date)
+_YEAR_MAX = 511
+
+
+#: Listed years of birth over more than this many years are not used in ranking.
+_SPAN_MAX = 7
+
+
+def _year(year: int) -> int:
+    return max(1, min(_YEAR_MAX, year - _YEAR_BASE))
+
+
+def _years(lo: int, hi: int) -> int:
+    """The first listed year and the span of the listed years as one code (0 = unknown)."""
+    lo, hi = _year(lo), _year(hi)
+    span = hi - lo
+    return span << 9 | lo if 0 <= span <= _SPAN_MAX else 0
+
+
+@lru_cache(maxsize=256)
+def _far_codes(q_lo: int, q_hi: int) -> list[bool]:
+    """For a traveller's year(s) of birth, which ``_years`` codes are ``_year_far``."""
+    return [_year_far(code, q_lo, q_hi) for code in range((_SPAN_MAX + 1) << 9)]
+
+
+@lru_cache(maxsize=256)
+def _year_effects(q_lo: int, q_hi: int, far: float, agrees: float) -> list[float]:
+    """A traveller's year(s) of birth (``_year`` codes) -> the ranking move of every
+    ``_years`` code: far (two years or more apart), near (one year), agrees (overlap).
+    The same few tables serve every traveller born in the same years (never changed)."""
+    table: list[float] = []
+    for span in range(_SPAN_MAX + 1):
+        # first listed years lo < a: far; a: near; up to q_hi: agree; q_hi + 1: near; far
+        a = max(0, min(512, q_lo - 1 - span))
+        b = max(a, min(512, q_lo - span))
+        c = max(b, min(512, q_hi + 1))
+        d = max(c, min(512, q_hi + 2))
+        table += [far] * a + [0.0] * (b - a) + [agrees] * (c - b) + [0.0] * (d - c)
+        table += [far] * (512 - d)
+    table[0] = 0.0  # unknown
+    return table
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """A dict that computes a missing value once (used through ``map``, at C speed)."""
+
+    def __init__(self, compute: Any) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.compute(key)
+        return value
+
+
+class _Pool:
+    """The best-scored slots of a candidate list, for re-ranking: ``take(size)`` gives the
+    ``size`` best and the slots tied with the last of them, up to ``size + RANK_TIES``
+    (unordered). The scores are counted once however many sizes are taken."""
+
+    def __init__(self, scores: dict[int, float]) -> None:
+        self.scores = scores
+        self.counts = Counter(scores.values()) if len(scores) > 1 else None
+        self.values = sorted(self.counts, reverse=True) if self.counts else None
+
+    def take(self, size: int) -> list[int]:
+        scores = self.scores
+        if len(scores) <= size or self.counts is None or self.values is None:
+            return list(scores)
+        seen = 0
+        cut = 0.0
+        for value in self.values:
+            cut = value
+            seen += self.counts[value]
+            if seen >= size:
+                break
+        if seen <= size + RANK_TIES:
+            return list(compress(scores.keys(), map(cut.__le__, scores.values())))
+        above = list(compress(scores.keys(), map(cut.__lt__, scores.values())))
+        tied = compress(scores.keys(), map(cut.__eq__, scores.values()))
+        return above + list(islice(tied, size + RANK_TIES - len(above)))
+
+
 class ScreeningIndex:
     """An in-memory, incrementally updated, persistable screening index.
 
@@ -279,7 +409,7 @@ class ScreeningIndex:
         engine: NameEngine | None = None,
         policy: ScoringPolicy | None = None,
         candidates: int = 50,
-        posting_budget: int = 20_000,
+        posting_budget: int = 10_000,
         max_key_share: float = 0.02,
         min_key_cap: int = 1_000,
         prepared_cache_size: int = 100_000,
@@ -304,6 +434,15 @@ class ScreeningIndex:
         self.own_keys = own_keys
         self.skip_single_word_keys = skip_single_word_keys
         self._fingerprint: str | None = None
+        self._bound = getattr(self.engine, "score_bound", None)  # optional in the protocol
+        # Per-slot facts for ranking and the date-of-birth shortcut, without decoding the
+        # record: the listed years of birth (``_years``: first year and span; 0 = no
+        # date, or more than _SPAN_MAX years), the day of the year of a single full date
+        # (0 = none), and the nationality code (0 = none, 1 = several) << 2 | the sex code.
+        self._year = array("H")
+        self._day = array("H")
+        self._natsex = array("H")
+        self._nat_codes: dict[str, int] = {}
 
     # ------------------------------------------------------------------ size and access
 
@@ -330,6 +469,7 @@ class ScreeningIndex:
             "name_postings": postings,
             "document_keys": len(self._documents),
             "record_bytes": sum(len(r) for r in self._records if r is not None),
+            "fact_bytes": len(self) * sum(a.itemsize for a in (self._year, self._day, self._natsex)),
         }
 
     @property
@@ -365,6 +505,7 @@ class ScreeningIndex:
         self._records[slot] = record
         self._slot_of[entry.id] = slot
         self._index(slot, entry)
+        self._set_facts(slot, entry)
         return result
 
     def add_many(self, entries: Iterable[WatchlistEntry]) -> dict[AddResult, int]:
@@ -382,8 +523,40 @@ class ScreeningIndex:
         assert record is not None
         self._unindex(slot, self._decode(record))
         self._records[slot] = None
+        self._set_facts(slot, None)
         self._free.append(slot)
         return True
+
+    def _set_facts(self, slot: int, entry: WatchlistEntry | None) -> None:
+        """Record (or clear) what ranking needs of an entry: dates, nationality, sex."""
+        while len(self._year) <= slot:
+            self._year.append(0)
+            self._day.append(0)
+            self._natsex.append(0)
+        year = day = nat = sex = 0
+        if entry is not None and entry.kind is ListKind.PERSON:
+            dates = entry.birth_dates
+            if dates:
+                year = _years(min(d.earliest.year for d in dates), max(d.latest.year for d in dates))
+                if len(dates) == 1 and dates[0].earliest == dates[0].latest:
+                    day = dates[0].earliest.timetuple().tm_yday
+            if len(entry.nationalities) == 1:
+                nat = self._nat_code(entry.nationalities[0])
+            elif entry.nationalities:
+                nat = _SEVERAL
+            sex = _SEX_CODE.get(entry.sex, 0)
+        self._year[slot] = year
+        self._day[slot] = day
+        self._natsex[slot] = nat << 2 | sex
+
+    def _nat_code(self, nationality: str) -> int:
+        code = self._nat_codes.get(nationality)
+        if code is None:
+            code = len(self._nat_codes) + 2
+            if code >= 1 << 14:  # pragma: no cover - far more states than exist
+                return 0
+            self._nat_codes[nationality] = code
+        return code
 
     def _entry_keys(self, entry: WatchlistEntry) -> set[str]:
         if entry.kind is not ListKind.PERSON:
@@ -497,12 +670,69 @@ class ScreeningIndex:
                 else:
                     best.update(dict.fromkeys(value, weight))  # type: ignore[arg-type]
             if scores:
-                # add the family's weights: a Python loop only over the entries already
-                # scored by another family, a C-level update for the rest
-                for slot in best.keys() & scores.keys():
-                    best[slot] += scores[slot]
+                # add the family's weights to the entries already scored by another
+                # family (C-level maps), then take the rest as they are
+                both = best.keys() & scores.keys()
+                best.update(zip(both, map(add, map(best.__getitem__, both), map(scores.__getitem__, both))))
             scores.update(best)
-        return _top(scores, limit)
+        return self._rank(scores, query, limit)
+
+    def _rank(self, scores: dict[int, float], query: Query, limit: int) -> list[int]:
+        """The best ``limit`` slots by blocking score moved by the traveller's qualifiers.
+
+        Blocking keys cannot tell namesakes apart; the traveller's date of birth,
+        nationality and sex can, and they are kept per slot without decoding a record.
+        An entry whose listed years of birth are two years or more from the traveller's
+        cannot reach the review band (the qualifiers take 0.40 off a date more than a year
+        away) and goes after every entry that can; a year (and a day) that agrees, a nationality or
+        sex as listed move an entry up, a different nationality or sex down. Entries
+        without the value (or years over a wide range, several nationalities) are not moved. The best
+        ``RANK_POOL`` times ``limit`` entries by blocking score (with their ties) are
+        re-ranked, more while too few of them can agree; the moves come from small
+        per-query tables applied with C-level ``map``s.
+        """
+        dob = query.date_of_birth
+        nationality = query.nationality
+        sex = _SEX_CODE.get(query.sex, 0)
+        if (dob is None and nationality is None and not sex) or not scores:
+            return _top(scores, limit)
+        stages: list[tuple[Any, Any]] = []
+        if dob is not None:
+            q_lo, q_hi = _year(dob.earliest.year), _year(dob.latest.year)
+            effects = _year_effects(q_lo, q_hi, RANK_FAR, RANK_YEAR_AGREES)
+            stages.append((self._year.__getitem__, effects.__getitem__))
+            if dob.earliest == dob.latest:
+                by_day = [0.0] * 367
+                by_day[dob.earliest.timetuple().tm_yday] = RANK_DAY_AGREES
+                stages.append((self._day.__getitem__, by_day.__getitem__))
+        if nationality is not None or sex:
+            nat = self._nat_codes.get(nationality, -1) if nationality else 0
+
+            def natsex_effect(code: int) -> float:
+                effect = 0.0
+                listed_nat, listed_sex = code >> 2, code & 3
+                if nat and listed_nat > _SEVERAL:
+                    effect += RANK_NATIONALITY_AGREES if listed_nat == nat else RANK_NATIONALITY_DIFFERS
+                if sex and listed_sex:
+                    effect += RANK_SEX_AGREES if listed_sex == sex else RANK_SEX_DIFFERS
+                return effect
+
+            stages.append((self._natsex.__getitem__, _Memo(natsex_effect).__getitem__))
+        size = limit * RANK_POOL
+        best = _Pool(scores)
+        while True:
+            pool = best.take(size)
+            adjusted = map(scores.__getitem__, pool)
+            for facts, effect in stages:
+                adjusted = map(add, adjusted, map(effect, map(facts, pool)))
+            # best first, ties in slot order: the cut from a sort of the scores alone,
+            # then a sort of the few at or above it
+            values = list(adjusted)
+            cut = sorted(values, reverse=True)[min(limit, len(values)) - 1]
+            ranked = sorted(compress(zip(values, map(neg, pool)), map(cut.__le__, values)), reverse=True)[:limit]
+            if ranked[-1][0] > RANK_FAR / 2 or len(pool) >= len(scores) or size >= RANK_POOL_MAX:
+                return [-slot for _, slot in ranked]
+            size = RANK_POOL_MAX
 
     def candidates_for(self, query: Query, limit: int | None = None) -> list[str]:
         """Entry ids of the name candidates, best first (what recall is measured on)."""
@@ -539,39 +769,52 @@ class ScreeningIndex:
         prepared_query = [(name, self._prepare(name)) for name in query.names]
         # A candidate whose best name score cannot reach the review band even with every
         # qualifier agreeing is not decoded further (most candidates of a common name).
-        # The date of birth is checked first: a namesake born years apart needs a name
-        # score above 1 and is dropped without comparing names.
+        # A listed year of birth years away from the traveller's takes more off than a
+        # name can give: such a candidate is dropped before its record is decoded. The
+        # names are compared next (a cheap bound and a word pre-check first), and the
+        # exact date-of-birth effect only for the candidates whose name can pass.
         dob_boost = max(0.0, policy.dob_same_day, policy.dob_same_month, policy.dob_same_year,
                         policy.dob_in_range, policy.dob_day_month_swapped)
         other_boost = max(0.0, policy.nationality_agrees) + max(0.0, policy.sex_agrees)
         needed = max(policy.name_floor, policy.review_threshold - dob_boost - other_boost)
         query_dob = query.date_of_birth
+        filtering = not include_no_match
+        far: list[bool] | None = None
+        if filtering and query_dob is not None and \
+                policy.review_threshold - policy.dob_differs - other_boost > 1.0:
+            far = _far_codes(_year(query_dob.earliest.year), _year(query_dob.latest.year))
         hits: list[Hit] = []
         records = self._records
-        memo: dict[tuple[str, str], Any] = {}
+        year_of = self._year
+        memo: dict[str, Any] = {}
         for slot in slots:
             record = records[slot]
             if record is None:
                 continue
-            data = _DECODE(record.decode())
             best = None
+            dob_effect = None
             if slot not in document_slots:
+                if far is not None and far[year_of[slot]]:
+                    continue
+                data = _DECODE(record.decode())
                 if "kind" in data:  # only lost/stolen documents carry a kind; names do not count
                     continue
-                required = needed
-                if query_dob is not None and not include_no_match and "birth_dates" in data:
-                    listed = tuple(_stored_birth_date(d) for d in data["birth_dates"])
-                    delta = compare_birth_date(query_dob, listed, policy).delta
-                    required = max(policy.name_floor, policy.review_threshold - delta - other_boost)
-                    if required > 1.0:
-                        continue
                 best = self._best_name(
                     prepared_query, data.get("names", []) + data.get("aliases", []),
-                    precheck=self.precheck and not include_no_match, memo=memo,
+                    precheck=self.precheck and filtering, memo=memo,
+                    floor=needed if self.precheck and filtering else None,
                 )
-                if not include_no_match and (best is None or best[0] < required):
-                    continue
-            hit = self._score(query, prepared_query, entry_from_stored(data), best, not include_no_match)
+                if filtering:
+                    if best is None or best[0] < needed:
+                        continue
+                    if query_dob is not None and "birth_dates" in data:
+                        listed = tuple(_stored_birth_date(d) for d in data["birth_dates"])
+                        dob_effect = compare_birth_date(query_dob, listed, policy)
+                        if best[0] < policy.review_threshold - dob_effect.delta - other_boost:
+                            continue
+            else:
+                data = _DECODE(record.decode())
+            hit = self._score(query, prepared_query, entry_from_stored(data), best, filtering, dob_effect)
             if hit is not None:
                 hits.append(hit)
         hits.sort(key=lambda h: (-h.score, h.entry_id))
@@ -582,25 +825,47 @@ class ScreeningIndex:
         prepared_query: list[tuple[str, tuple[Any, WordKeys | None]]],
         entry_names: Iterable[str],
         precheck: bool = False,
-        memo: dict[tuple[str, str], Any] | None = None,
+        memo: dict[str, Any] | None = None,
+        floor: float | None = None,
+    ) -> tuple[float, str, str, Any] | None:
+        """The best-scoring pair of a query name and an entry name.
+
+        With a ``floor``, pairs that cannot reach it are not compared (the word pre-check
+        and the engine's ``score_bound``, when it has one); ``None`` if none can. A
+        ``memo`` (one per query) keeps the outcome per entry name: namesakes share names.
+        """
+        best: tuple[float, str, str, Any] | None = None
+        for entry_name in entry_names:
+            if memo is None:
+                found = self._best_for_name(prepared_query, entry_name, precheck, floor)
+            else:
+                found = memo.get(entry_name, _UNSEEN)
+                if found is _UNSEEN:
+                    found = memo[entry_name] = self._best_for_name(prepared_query, entry_name, precheck, floor)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        return best
+
+    def _best_for_name(
+        self,
+        prepared_query: list[tuple[str, tuple[Any, WordKeys | None]]],
+        entry_name: str,
+        precheck: bool,
+        floor: float | None,
     ) -> tuple[float, str, str, Any] | None:
         best: tuple[float, str, str, Any] | None = None
         compare = self.engine.compare_prepared
-        for entry_name in entry_names:
-            prepared_entry, entry_words = self._prepare(entry_name)
-            for query_name, (prepared, query_words) in prepared_query:
-                if precheck and not _words_may_agree(query_words, entry_words):
-                    continue
-                if memo is None:
-                    comparison = compare(prepared, prepared_entry)
-                else:
-                    # namesakes: the same listed name on many candidates is compared once
-                    comparison = memo.get((query_name, entry_name))
-                    if comparison is None:
-                        comparison = memo[(query_name, entry_name)] = compare(prepared, prepared_entry)
-                score = float(comparison.score)
-                if best is None or score > best[0]:
-                    best = (score, query_name, entry_name, comparison)
+        bound = self._bound if floor is not None else None
+        prepared_entry, entry_words = self._prepare(entry_name)
+        for query_name, (prepared, query_words) in prepared_query:
+            if precheck and not _words_may_agree(query_words, entry_words):
+                continue
+            if bound is not None and bound(prepared, prepared_entry) < floor:
+                continue
+            comparison = compare(prepared, prepared_entry)
+            score = float(comparison.score)
+            if best is None or score > best[0]:
+                best = (score, query_name, entry_name, comparison)
         return best
 
     def screen(self, query: Query, limit: int = 10) -> list[Hit]:
@@ -621,6 +886,7 @@ class ScreeningIndex:
         entry: WatchlistEntry,
         best: tuple[float, str, str, Any] | None = None,
         drop_no_match: bool = False,
+        dob_effect: QualifierEffect | None = None,
     ) -> Hit | None:
         policy = self.policy
         document_match = self._document_match(query, entry)
@@ -635,7 +901,7 @@ class ScreeningIndex:
         effects: tuple[QualifierEffect, ...] = ()
         if entry.kind is ListKind.PERSON:
             effects = (
-                compare_birth_date(query.date_of_birth, entry.birth_dates, policy),
+                dob_effect or compare_birth_date(query.date_of_birth, entry.birth_dates, policy),
                 compare_nationality(query.nationality, entry.nationalities, policy),
                 compare_sex(query.sex, entry.sex, policy),
             )
@@ -717,4 +983,8 @@ class ScreeningIndex:
         self._documents.clear()
         for slot, record in enumerate(self._records):
             if record is not None:
-                self._index(slot, self._decode(record))
+                entry = self._decode(record)
+                self._index(slot, entry)
+                self._set_facts(slot, entry)
+            else:
+                self._set_facts(slot, None)

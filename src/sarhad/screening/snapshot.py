@@ -17,7 +17,14 @@ Layout::
     section "postings":  u32 count, u32[count] key lengths, keys blob,
                          u32[count] posting counts, u32[sum] slots
     section "documents": same as postings
+    section "facts":     u32[slots] listed years of birth (span << 9 | first year -
+                         1799; 0 = none or a wide range), u32[slots] day of the year of a
+                         single full date (0 = none), u32[slots] nationality code << 2
+                         | sex code (the nationality codes are in the header)
     sha256 (32 bytes) of everything above
+
+Format 1 (no facts section, older blocking keys) is refused: the index is rebuilt from
+the entries instead (the watchlists app does so when a snapshot cannot be read).
 
 Keys are written sorted and the file is written to a temporary name and renamed, so the
 same index always gives the same bytes and a crash never leaves half a snapshot.
@@ -40,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "MAGIC", "SnapshotError", "read_snapshot", "write_snapshot"]
 
 MAGIC = b"SARHADIX"
-FORMAT = 1
+FORMAT = 2
 _LITTLE = sys.byteorder == "little"
 
 
@@ -87,6 +94,7 @@ def write_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
             "engine_fingerprint": index.fingerprint,
             "slots": len(records),
             "entries": len(index),
+            "nationality_codes": index._nat_codes,
         },
         sort_keys=True,
     ).encode()
@@ -98,6 +106,10 @@ def write_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
     parts += [_u32(array("I", map(len, ids))), b"".join(ids)]
     parts += _encode_table(index._postings)
     parts += _encode_table(index._documents)
+    facts = [array("I", f) for f in (index._year, index._day, index._natsex)]
+    if any(len(f) != len(records) for f in facts):
+        raise ValueError("index facts do not cover every slot")
+    parts += [_u32(f) for f in facts]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part)
@@ -211,6 +223,14 @@ def read_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
         raise SnapshotError("snapshot entry ids are not unique or do not match the header")
     postings = _read_table(reader, slots, "postings")
     documents = _read_table(reader, slots, "documents")
+    facts = [reader.u32s(slots) for _ in range(3)]
+    codes = header.get("nationality_codes")
+    if not isinstance(codes, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) and 0 < v < 0x3FFF for k, v in codes.items()
+    ):
+        raise SnapshotError("snapshot header: nationality codes are not valid")
+    if slots and max(max(f) for f in facts) >= 1 << 16:
+        raise SnapshotError("snapshot facts are out of range")
     if reader.pos != len(body):
         raise SnapshotError("snapshot has trailing bytes")
     index._records = records
@@ -218,5 +238,7 @@ def read_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
     index._slot_of = slot_of
     index._postings = postings
     index._documents = documents
+    index._year, index._day, index._natsex = (array("H", f) for f in facts)
+    index._nat_codes = dict(codes)
     if header.get("engine_fingerprint") != index.fingerprint:
         index.rebuild()
