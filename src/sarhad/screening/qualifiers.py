@@ -110,9 +110,10 @@ def _compare_one_date(query: BirthDate, listed: BirthDate, policy: ScoringPolicy
                 "date of birth", policy.dob_day_month_swapped,
                 f"{query} is listed {listed} with day and month swapped",
             )
-        # Two complete dates: a slip of one digit (or two neighbours swapped) is how a
-        # listed date goes wrong; any other difference is another person's birthday.
-        if _one_slip(f"{q:%Y%m%d}", f"{e:%Y%m%d}"):
+        # Two complete dates: a slip of one digit (or two neighbours swapped) within the
+        # year is how a listed date goes wrong; any other difference is another person's
+        # birthday. (Dates years apart always differ: the index relies on it to skip them.)
+        if abs((q - e).days) <= 366 and _one_slip(f"{q:%Y%m%d}", f"{e:%Y%m%d}"):
             return QualifierEffect("date of birth", policy.dob_near,
                                    f"{query} is one digit away from listed {listed}")
         return QualifierEffect("date of birth", policy.dob_differs, f"{query} differs from listed {listed}")
