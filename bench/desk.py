@@ -236,8 +236,9 @@ def parse_args(argv=None):
     p.add_argument("--max-pairs", type=int, default=12_000, help="measured phase: at most this many pairs")
     p.add_argument("--warmup-pairs", type=int, default=600)
     p.add_argument("--warmup-seconds", type=float, default=90.0)
-    p.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (one per core)")
-    p.add_argument("--threads", type=int, default=8, help="threads per worker")
+    p.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1,
+                   help="gunicorn worker processes (default: cores + 1, as `sarhad serve`)")
+    p.add_argument("--threads", type=int, default=2, help="threads per worker (default 2, as `sarhad serve`)")
     p.add_argument("--known", type=float, default=0.7, help="share of known travellers")
     p.add_argument("--listed", type=float, default=0.02, help="share of listed travellers (must hit)")
     p.add_argument("--rounds", type=int, default=1, help="measured rounds per server (interleaved with --compare-tree)")
