@@ -133,12 +133,14 @@ def _local(now=None):
 
 # -- check -----------------------------------------------------------------------------
 
-@audited
 def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, on: date | None = None,
           record_hits: bool = True) -> CheckResult:
     """Parse, identify, screen and evaluate the stay of one traveller (a read).
 
     The read of the person's record is audited; watchlist hits are stored for review.
+    Not one transaction: the screening search runs outside any (a first build of the
+    index may take a while, and on the embedded database an open write transaction holds
+    every other writer back); the hits, then the audit entry, are written after it.
     """
     point = _require_desk(actor, post)
     _direction(direction)
