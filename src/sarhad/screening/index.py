@@ -912,7 +912,7 @@ class ScreeningIndex:
             doc_score = policy.document_score if document_match.exact else policy.document_bridged_score
             score = max(score, doc_score)
             decision = Decision.HIT
-        elif score >= policy.hit_threshold:
+        elif score >= policy.hit_threshold and (not policy.hit_needs_birth_date or (effects and effects[0].delta > 0)):
             decision = Decision.HIT
         elif score >= policy.review_threshold:
             decision = Decision.REVIEW

@@ -66,6 +66,9 @@ class ScoringPolicy:
     # sex
     sex_agrees: float = 0.01
     sex_differs: float = -0.12
+    # Without a document, HIT needs the dates of birth to agree: a name (and nationality)
+    # alone, with no date on one side, is put before the officer (REVIEW), not acted on.
+    hit_needs_birth_date: bool = True
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.review_threshold <= self.hit_threshold <= 1.0:
