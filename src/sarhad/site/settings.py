@@ -122,6 +122,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _flag("SARHAD_PG_PREPARED", True):
+    # Server-side parameters let psycopg prepare a statement the connection runs often
+    # (every desk request runs the same two dozen): PostgreSQL then skips parsing and
+    # planning it again. Off (SARHAD_PG_PREPARED=0) behind a pooler in transaction mode.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Per process. "reference": posts, countries, stay regimes and API clients, read on every
