@@ -80,3 +80,19 @@ def test_partner_agency_user_has_no_person_access(make_user):
     partner = Actor.for_user(make_user("pa", "partner_agency"))
     with pytest.raises(Forbidden):
         services.register_person(partner, PERSON)
+
+
+def test_document_holder_reads_the_document_and_person_as_the_orm_would(central):
+    from datetime import date
+
+    data = services.DocumentData(document_code="P<", number="C07654321", issuing_state="AZE",
+                                 issue_date=date(2021, 3, 4), expiry_date=date(2031, 3, 3))
+    person, doc, _ = services.register_traveller(central, PERSON, data)
+    found_person, found_doc = services.document_holder("AZE", "C07654321")
+    stored = TravelDocument.objects.get(pk=doc.pk)
+    assert found_person.pk == person.pk and found_person.native_name == "Əli Məmmədov"
+    assert found_doc.pk == stored.pk and found_doc.person is found_person
+    assert (found_doc.issue_date, found_doc.expiry_date) == (date(2021, 3, 4), date(2031, 3, 3))
+    assert found_doc.created_at == stored.created_at  # not read by the query: loaded when asked
+    assert services.document_holder("AZE", "C00000000") == (None, None)
+    assert services.document_holder("GEO", "C07654321") == (None, None)

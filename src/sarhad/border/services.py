@@ -19,8 +19,8 @@ from sarhad.accounts.actor import Actor
 from sarhad.audit.services import audited, record_event
 from sarhad.common import rawsql, refcache
 from sarhad.common.errors import Conflict, ValidationFailed, get_or_not_found
-from sarhad.people.models import Person, TravelDocument
-from sarhad.people.services import DocumentData, PersonData, register_traveller
+from sarhad.people.models import Person
+from sarhad.people.services import DocumentData, PersonData, document_holder, register_traveller
 from sarhad.reference.models import BorderCrossingPoint, RefusalReason
 
 from . import stay
@@ -114,16 +114,10 @@ def _document_data(parsed) -> DocumentData:
 
 
 def _find_person(parsed) -> Person | None:
-    """The registered holder of the scanned document, in one plain query (every check asks)."""
+    """The registered holder of the scanned document."""
     if not parsed.document_number or not parsed.issuing_state:
         return None
-    connection = connections[Person.objects.db]
-    q = connection.ops.quote_name
-    rows = Person.objects.raw(
-        f"SELECT p.* FROM {q(Person._meta.db_table)} p JOIN {q(TravelDocument._meta.db_table)} d"
-        " ON d.person_id = p.id WHERE d.issuing_state_id = %s AND d.number = %s",
-        [parsed.issuing_state, parsed.document_number])
-    return next(iter(rows), None)
+    return document_holder(parsed.issuing_state, parsed.document_number)[0]
 
 
 def _local(now=None):

@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
@@ -85,6 +85,34 @@ def _validate_document(data: DocumentData) -> None:
     _countries("issuing_state", [data.issuing_state])
     if data.issue_date and data.expiry_date and data.issue_date > data.expiry_date:
         raise ValidationFailed.on("expiry_date", "is before the issue date")
+
+
+_DOC_FIELDS = ("id", "person_id", "document_code", "number", "issuing_state_id", "issue_date", "expiry_date")
+
+
+def document_holder(issuing_state: str, number: str) -> tuple[Person | None, TravelDocument | None]:
+    """The registered document (issuer + number) and its holder, or ``(None, None)``.
+
+    One plain query (every desk check and record asks; decision 0006). The caller audits
+    its own read. The document comes without ``created_at`` (read if asked for).
+    """
+    connection = connections[Person.objects.db]
+    q = connection.ops.quote_name
+    rows = Person.objects.raw(
+        f"SELECT p.*, d.id AS doc_id, d.document_code AS doc_code, d.issue_date AS doc_issued,"
+        f" d.expiry_date AS doc_expires FROM {q(Person._meta.db_table)} p"
+        f" JOIN {q(TravelDocument._meta.db_table)} d ON d.person_id = p.id"
+        " WHERE d.issuing_state_id = %s AND d.number = %s", [issuing_state, number])
+    person = next(iter(rows), None)
+    if person is None:
+        return None, None
+    meta = TravelDocument._meta  # extra columns come unconverted: convert as the fields would
+    doc = TravelDocument.from_db(connection.alias, _DOC_FIELDS, [
+        meta.pk.to_python(person.doc_id), person.pk, person.doc_code, number, issuing_state,
+        meta.get_field("issue_date").to_python(person.doc_issued),
+        meta.get_field("expiry_date").to_python(person.doc_expires)])
+    doc.person = person
+    return person, doc
 
 
 def _person_snapshot(person: Person) -> dict:
@@ -182,10 +210,9 @@ def register_traveller(actor: Actor, person_data: PersonData, doc_data: Document
     actor.require(permission)
     _validate_document(doc_data)
     number = doc_data.number.strip().upper()
-    doc = (TravelDocument.objects.select_related("person")
-           .filter(issuing_state_id=doc_data.issuing_state.upper(), number=number).first())
+    person, doc = document_holder(doc_data.issuing_state.upper(), number)
     if doc:
-        return doc.person, doc, False
+        return person, doc, False
     person = register_person(actor, person_data, post=post, permission=permission)
     doc, _ = _create_document(actor, person, doc_data, number)
     return doc.person, doc, doc.person_id == person.pk
