@@ -138,3 +138,29 @@ def test_a_retry_racing_the_first_record_of_its_key_records_once(officer, mrz, s
     first.refresh_from_db()
     assert not first.exit_missing  # the losing request changed nothing
     assert services.record_entry(officer, mrz("clean"), "GYD", idempotency_key="gate-7-0002")[1]  # still usable
+
+
+def test_visas_and_permits_of_the_person_decide_the_stay(officer, mrz, scenarios):
+    from sarhad.border.models import ResidencePermit, StayRegime, Visa
+
+    today = timezone.localdate()
+    services.record_entry(officer, mrz("clean"), "GYD")  # registers the traveller
+    services.record_exit(officer, mrz("clean"), "GYD")
+    person = Crossing.objects.filter(direction="exit").latest("occurred_at").person
+    nationality = services.check(officer, mrz("clean"), "GYD").document["nationality"]
+    StayRegime.objects.update_or_create(nationality_id=nationality, defaults={
+        "kind": StayRegime.Kind.VISA_REQUIRED, "limit_days": 90, "window_days": 180})
+    refused = services.check(officer, mrz("clean"), "GYD", "entry")
+    assert refused.recommendation["reasons"] == ["C"] and refused.visas == []
+
+    Visa.objects.create(person=person, number="EV-1", valid_from=today - timedelta(days=5),
+                        valid_until=today + timedelta(days=60), duration_days=30, entries=1)
+    with_visa = services.check(officer, mrz("clean"), "GYD", "entry")
+    assert with_visa.stay["allowed"] and [v["number"] for v in with_visa.visas] == ["EV-1"]
+    assert with_visa.stay["last_permitted_day"] == (today + timedelta(days=29)).isoformat()
+
+    ResidencePermit.objects.create(person=person, kind="temporary", number="TR-9",
+                                   valid_from=today - timedelta(days=1), valid_until=today + timedelta(days=365))
+    with_permit = services.check(officer, mrz("clean"), "GYD", "entry")
+    assert with_permit.stay["last_permitted_day"] == (today + timedelta(days=365)).isoformat()
+    assert [p["number"] for p in with_permit.permits] == ["TR-9"] and len(with_permit.visas) == 1

@@ -251,11 +251,14 @@ def recommend(parsed, hits: list[dict], stay_info: dict | None, direction: str, 
 def _existing_for_key(model, key: str | None, post: str, mrz_number: str | None):
     if not key:
         return None
-    # Nearly every key is new: one plain query, the document only read for a replay.
-    table = connections[model.objects.db].ops.quote_name(model._meta.db_table)
-    row = next(iter(model.objects.raw(f"SELECT * FROM {table} WHERE idempotency_key = %s", [key])), None)
-    if row is None:
-        return None
+    # Nearly every key is new: one plain query for its id; the row only read for a replay.
+    connection = connections[model.objects.db]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(model._meta.db_table)} WHERE idempotency_key = %s",
+                       [key])
+        if cursor.fetchone() is None:
+            return None
+    row = model.objects.select_related("document").get(idempotency_key=key)
     if row.post_id != post or (row.document and mrz_number and row.document.number != mrz_number):
         raise Conflict(f"idempotency key {key!r} was already used for a different request", code="idempotency_conflict")
     return row

@@ -117,26 +117,50 @@ class Records:
     permits: list = field(default_factory=list)
 
 
-def _raw(model, columns: str, where: str, order: str, person):
-    """``model`` rows of ``person`` in plain SQL: every desk check and record reads these
-    three lists, and the ORM's query building would cost more than the queries."""
-    connection = connections[model.objects.db]
-    value = model._meta.get_field("person").get_db_prep_value(person.pk, connection)
-    table = connection.ops.quote_name(model._meta.db_table)
-    return list(model.objects.raw(f"SELECT {columns} FROM {table} WHERE person_id = %s{where} ORDER BY {order}",
-                                  [value]))
+_CROSSING = ("id", "direction", "local_date", "post_id", "permitted_until")
+_VISA = ("id", "kind", "number", "valid_from", "valid_until", "duration_days", "entries")
+_PERMIT = ("id", "kind", "number", "valid_from", "valid_until")
+
+
+def _instance(model, names: tuple[str, ...], values, person):
+    """A model instance from plain-cursor values, converted as the fields would (only the
+    named fields are loaded; any other is read if asked for)."""
+    meta = model._meta
+    given = {meta.get_field(n).attname: meta.get_field(n).to_python(v) for n, v in zip(names, values)}
+    given["person_id"] = person.pk
+    # from_db takes the values in the model's field order
+    fields = [f.attname for f in meta.concrete_fields if f.attname in given]
+    obj = model.from_db(connections[model.objects.db].alias, fields, [given[f] for f in fields])
+    obj.person = person
+    return obj
 
 
 def records(person) -> Records:
-    """The person's records that the stay rules and the desk need, in three plain queries."""
+    """The person's crossings (in time order), visas and permits, in two plain queries.
+
+    Every desk check and record reads them, and Django's query building would cost more
+    than the queries (decision 0006).
+    """
     if person is None:
         return Records()
-    return Records(
-        crossings=_raw(Crossing, "id, direction, local_date, occurred_at, post_id, permitted_until", "",
-                       "local_date, occurred_at", person),
-        visas=_raw(Visa, "*", "", "valid_from DESC", person),
-        permits=_raw(ResidencePermit, "*", "", "valid_from DESC", person),
-    )
+    connection = connections[Crossing.objects.db]
+    q = connection.ops.quote_name
+    pid = Crossing._meta.get_field("person").get_db_prep_value(person.pk, connection)
+    out = Records()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(_CROSSING)} FROM {q(Crossing._meta.db_table)} WHERE person_id = %s"
+                       " ORDER BY local_date, occurred_at", [pid])
+        out.crossings.extend(_instance(Crossing, _CROSSING, row, person) for row in cursor.fetchall())
+        cursor.execute(
+            f"SELECT 'v', {', '.join(_VISA)} FROM {q(Visa._meta.db_table)} WHERE person_id = %s UNION ALL"
+            f" SELECT 'p', {', '.join(_PERMIT)}, NULL, NULL FROM {q(ResidencePermit._meta.db_table)}"
+            " WHERE person_id = %s ORDER BY 1, 5 DESC", [pid, pid])
+        for kind, *values in cursor.fetchall():
+            if kind == "v":
+                out.visas.append(_instance(Visa, _VISA, values, person))
+            else:
+                out.permits.append(_instance(ResidencePermit, _PERMIT, values[:len(_PERMIT)], person))
+    return out
 
 
 def history(person, before: date | None = None):

@@ -87,6 +87,7 @@ def _validate_document(data: DocumentData) -> None:
         raise ValidationFailed.on("expiry_date", "is before the issue date")
 
 
+# In the model's field order (from_db takes the values in that order).
 _DOC_FIELDS = ("id", "person_id", "document_code", "number", "issuing_state_id", "issue_date", "expiry_date")
 
 
