@@ -251,16 +251,17 @@ def _own_keys(prepared: Any) -> set[str]:
 _UNSEEN = object()
 
 
-def _may_agree(code: bytes, slot_masks: list[tuple[int, Any]]) -> bool:
+def _agreeing_names(code: bytes, slot_masks: list[tuple[int, Any]]) -> int:
     """The word pre-check (``_words_may_agree``) of every query name against every name
-    of a slot's ``_words`` code: can any pair score above one agreeing word?
+    of a slot's ``_words`` code: a bit mask of the entry's names (in ``all_names``
+    order) of which some pair with a query name can score above one agreeing word.
 
     ``slot_masks`` holds, per query name, its number of words and a memo from a word
     number to the bit mask of the query words it is close to.
     """
     numbers = memoryview(code).cast("I")
     end = len(numbers)
-    i = 0
+    i = name = passing = 0
     while i < end:
         count = numbers[i]
         words = numbers[i + 1 : i + 1 + count]
@@ -271,8 +272,10 @@ def _may_agree(code: bytes, slot_masks: list[tuple[int, Any]]) -> bool:
                 bits |= masks[number]
             # at least min(2, words) query words with a close entry word
             if bits and (bits & (bits - 1) or query_count == 1 or count == 1):
-                return True
-    return False
+                passing |= 1 << name
+                break
+        name += 1
+    return passing
 
 
 def _year_far(code: int, q_lo: int, q_hi: int) -> bool:
@@ -506,6 +509,8 @@ class ScreeningIndex:
             "document_keys": len(self._documents),
             "record_bytes": sum(len(r) for r in self._records if r is not None),
             "fact_bytes": len(self) * sum(a.itemsize for a in (self._year, self._day, self._natsex)),
+            "word_sets": len(self._word_sets),
+            "word_bytes": sum(len(c) for c in self._words if c is not None),
         }
 
     @property
@@ -864,15 +869,21 @@ class ScreeningIndex:
             if slot not in document_slots:
                 if far is not None and far[year_of[slot]]:
                     continue
+                passing = -1  # every name
                 if slot_masks is not None:
                     code = words_of[slot]
-                    if code is not None and not _may_agree(code, slot_masks):
-                        continue  # no name of the entry passes the word pre-check
+                    if code is not None:
+                        passing = _agreeing_names(code, slot_masks)
+                        if not passing:
+                            continue  # no name of the entry passes the word pre-check
                 data = _DECODE(record.decode())
                 if "kind" in data:  # only lost/stolen documents carry a kind; names do not count
                     continue
+                names = data.get("names", []) + data.get("aliases", [])
+                if passing != -1:  # only the names that pass are prepared and compared
+                    names = [n for k, n in enumerate(names) if passing >> k & 1]
                 best = self._best_name(
-                    prepared_query, data.get("names", []) + data.get("aliases", []),
+                    prepared_query, names,
                     precheck=self.precheck and filtering, memo=memo,
                     floor=needed if self.precheck and filtering else None, agree=agree,
                 )
