@@ -850,15 +850,7 @@ class ScreeningIndex:
         year_of = self._year
         memo: dict[str, Any] = {}
         agree = self._agreement(prepared_query) if self.precheck and filtering else None
-        # the same pre-check on the slot's stored word numbers, before decoding or
-        # preparing anything (only when every query name can be bounded)
-        slot_masks: list[tuple[int, Any]] | None = None
-        if agree is not None and all(a is not None for a in agree):
-            word_sets = self._word_sets
-            slot_masks = [
-                (len(words), _Memo(lambda number, m=masks: m[word_sets[number]]))
-                for (_, (_, words)), masks in zip(prepared_query, agree)
-            ]
+        slot_masks = self._slot_masks(prepared_query, agree) if agree is not None else None
         words_of = self._words
         for slot in slots:
             record = records[slot]
@@ -957,6 +949,24 @@ class ScreeningIndex:
 
             out.append(_Memo(mask))
         return out
+
+    def _slot_masks(
+        self,
+        prepared_query: list[tuple[str, tuple[Any, WordKeys | None]]],
+        agree: list[Any],
+    ) -> list[tuple[int, Any]] | None:
+        """The word pre-check on a slot's stored word numbers (``_agreeing_names``), before
+        its record is decoded or its names prepared: per query name, its word count and a
+        memo from a word number to the bit mask of the query words it is close to.
+        ``None`` when some query name cannot be bounded cheaply (every name is compared).
+        """
+        if not all(masks is not None for masks in agree):
+            return None
+        word_sets = self._word_sets
+        return [
+            (len(words), _Memo(lambda number, m=masks: m[word_sets[number]]))
+            for (_, (_, words)), masks in zip(prepared_query, agree)
+        ]
 
     def _best_for_name(
         self,
