@@ -36,8 +36,9 @@ def default_engine() -> NameEngine:
     return names  # type: ignore[return-value]
 
 
-# Names in the region's scripts; if an engine gives other keys for them than the one that
-# built a snapshot, the snapshot's postings are stale and are rebuilt from its entries.
+# Names in the region's scripts; if an engine gives other keys (or other sound keys of the
+# words) for them than the one that built a snapshot, the snapshot's postings and name
+# words are stale and are rebuilt from its entries.
 _PROBES = (
     "Məmmədov Əli Həsən oğlu",
     "Мамедов Али Гасанович",
@@ -59,4 +60,11 @@ def engine_fingerprint(engine: NameEngine) -> str:
         except Exception as exc:  # an engine that rejects a probe still has a fingerprint
             keys = [f"!{type(exc).__name__}"]
         digest.update(("\x1f".join(keys) + "\n").encode())
+        # the words' sound keys, which the index stores for its word pre-check
+        try:
+            tokens = getattr(engine.prepare(probe), "tokens", None) or ()
+            words = [sorted(getattr(t, "readings", None) or getattr(t, "keys", None) or ()) for t in tokens]
+        except Exception as exc:
+            words = [[f"!{type(exc).__name__}"]]
+        digest.update(("\x1e".join("\x1f".join(w) for w in words) + "\n").encode())
     return digest.hexdigest()[:32]

@@ -154,18 +154,22 @@ def _words_may_agree(query: WordKeys | None, entry: WordKeys | None) -> bool:
     the full comparison cannot reach the review band and is skipped. The test suite and
     the benchmark check that the pre-check never changes the hits.
     """
-    if query is None or entry is None:
-        return True
-    need = min(2, len(query), len(entry))
+    if not query or not entry:
+        return True  # None: not bounded cheaply; no words: nothing to count
+    need = 2 if len(query) > 1 and len(entry) > 1 else 1
     agreeing = 0
+    known = _CLOSE_CACHE.get
     for query_keys in query:
         for entry_keys in entry:
-            if _keys_close(query_keys, entry_keys):
+            close = known((query_keys, entry_keys))
+            if close is None:
+                close = _keys_close(query_keys, entry_keys)
+            if close:
                 agreeing += 1
+                if agreeing >= need:
+                    return True
                 break
-        if agreeing >= need:
-            return True
-    return agreeing >= need
+    return False
 
 
 _CLOSE_CACHE: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
@@ -245,6 +249,33 @@ def _own_keys(prepared: Any) -> set[str]:
 
 
 _UNSEEN = object()
+
+
+def _agreeing_names(code: bytes, slot_masks: list[tuple[int, Any]]) -> int:
+    """The word pre-check (``_words_may_agree``) of every query name against every name
+    of a slot's ``_words`` code: a bit mask of the entry's names (in ``all_names``
+    order) of which some pair with a query name can score above one agreeing word.
+
+    ``slot_masks`` holds, per query name, its number of words and a memo from a word
+    number to the bit mask of the query words it is close to.
+    """
+    numbers = memoryview(code).cast("I")
+    end = len(numbers)
+    i = name = passing = 0
+    while i < end:
+        count = numbers[i]
+        words = numbers[i + 1 : i + 1 + count]
+        i += 1 + count
+        for query_count, masks in slot_masks:
+            bits = 0
+            for number in words:
+                bits |= masks[number]
+            # at least min(2, words) query words with a close entry word
+            if bits and (bits & (bits - 1) or query_count == 1 or count == 1):
+                passing |= 1 << name
+                break
+        name += 1
+    return passing
 
 
 def _year_far(code: int, q_lo: int, q_hi: int) -> bool:
@@ -443,6 +474,14 @@ class ScreeningIndex:
         self._day = array("H")
         self._natsex = array("H")
         self._nat_codes: dict[str, int] = {}
+        # Per-slot name words for the word pre-check, without decoding the record or
+        # preparing its names: each distinct set of a word's sound keys (``_word_keys``)
+        # gets a number; a slot holds, per name, the count of its words and their
+        # numbers (``array('I')`` bytes), or ``None`` when some name cannot be bounded
+        # cheaply (it is always compared). See :meth:`_may_agree`.
+        self._words: list[bytes | None] = []
+        self._word_sets: list[frozenset[str]] = []
+        self._word_ids: dict[frozenset[str], int] = {}
 
     # ------------------------------------------------------------------ size and access
 
@@ -470,6 +509,8 @@ class ScreeningIndex:
             "document_keys": len(self._documents),
             "record_bytes": sum(len(r) for r in self._records if r is not None),
             "fact_bytes": len(self) * sum(a.itemsize for a in (self._year, self._day, self._natsex)),
+            "word_sets": len(self._word_sets),
+            "word_bytes": sum(len(c) for c in self._words if c is not None),
         }
 
     @property
@@ -548,6 +589,27 @@ class ScreeningIndex:
         self._year[slot] = year
         self._day[slot] = day
         self._natsex[slot] = nat << 2 | sex
+        while len(self._words) <= slot:
+            self._words.append(None)
+        self._words[slot] = self._name_words(entry)
+
+    def _name_words(self, entry: WatchlistEntry | None) -> bytes | None:
+        """The ``_words`` code of an entry: per name, its word count and word numbers."""
+        if entry is None or entry.kind is not ListKind.PERSON or not entry.all_names:
+            return None
+        code = array("I")
+        for name in entry.all_names:
+            words = _word_keys(self.engine.prepare(name))
+            if not words:
+                return None  # not bounded cheaply (or no words): always compared
+            code.append(len(words))
+            for keys in words:
+                number = self._word_ids.get(keys)
+                if number is None:
+                    number = self._word_ids[keys] = len(self._word_sets)
+                    self._word_sets.append(keys)
+                code.append(number)
+        return code.tobytes()
 
     def _nat_code(self, nationality: str) -> int:
         code = self._nat_codes.get(nationality)
@@ -787,6 +849,9 @@ class ScreeningIndex:
         records = self._records
         year_of = self._year
         memo: dict[str, Any] = {}
+        agree = self._agreement(prepared_query) if self.precheck and filtering else None
+        slot_masks = self._slot_masks(prepared_query, agree) if agree is not None else None
+        words_of = self._words
         for slot in slots:
             record = records[slot]
             if record is None:
@@ -796,13 +861,23 @@ class ScreeningIndex:
             if slot not in document_slots:
                 if far is not None and far[year_of[slot]]:
                     continue
+                passing = -1  # every name
+                if slot_masks is not None:
+                    code = words_of[slot]
+                    if code is not None:
+                        passing = _agreeing_names(code, slot_masks)
+                        if not passing:
+                            continue  # no name of the entry passes the word pre-check
                 data = _DECODE(record.decode())
                 if "kind" in data:  # only lost/stolen documents carry a kind; names do not count
                     continue
+                names = data.get("names", []) + data.get("aliases", [])
+                if passing != -1:  # only the names that pass are prepared and compared
+                    names = [n for k, n in enumerate(names) if passing >> k & 1]
                 best = self._best_name(
-                    prepared_query, data.get("names", []) + data.get("aliases", []),
+                    prepared_query, names,
                     precheck=self.precheck and filtering, memo=memo,
-                    floor=needed if self.precheck and filtering else None,
+                    floor=needed if self.precheck and filtering else None, agree=agree,
                 )
                 if filtering:
                     if best is None or best[0] < needed:
@@ -827,24 +902,71 @@ class ScreeningIndex:
         precheck: bool = False,
         memo: dict[str, Any] | None = None,
         floor: float | None = None,
+        agree: list[Any] | None = None,
     ) -> tuple[float, str, str, Any] | None:
         """The best-scoring pair of a query name and an entry name.
 
         With a ``floor``, pairs that cannot reach it are not compared (the word pre-check
         and the engine's ``score_bound``, when it has one); ``None`` if none can. A
         ``memo`` (one per query) keeps the outcome per entry name: namesakes share names.
+        ``agree`` (one per query, from :meth:`_agreement`) makes the pre-check a look-up
+        per entry word.
         """
         best: tuple[float, str, str, Any] | None = None
         for entry_name in entry_names:
             if memo is None:
-                found = self._best_for_name(prepared_query, entry_name, precheck, floor)
+                found = self._best_for_name(prepared_query, entry_name, precheck, floor, agree)
             else:
                 found = memo.get(entry_name, _UNSEEN)
                 if found is _UNSEEN:
-                    found = memo[entry_name] = self._best_for_name(prepared_query, entry_name, precheck, floor)
+                    found = memo[entry_name] = self._best_for_name(
+                        prepared_query, entry_name, precheck, floor, agree)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
         return best
+
+    @staticmethod
+    def _agreement(prepared_query: list[tuple[str, tuple[Any, WordKeys | None]]]) -> list[Any]:
+        """Per query name, a memo from an entry word's sound keys to the bit mask of the
+        query words they are close to (``_keys_close``): the word pre-check of an entry
+        name is then the number of bits set in the union of its words' masks, which counts
+        the query words that have a close entry word, as ``_words_may_agree`` does."""
+        out = []
+        for _, (_, query_words) in prepared_query:
+            if not query_words:
+                out.append(None)
+                continue
+
+            def mask(entry_keys: frozenset[str], words: WordKeys = query_words) -> int:
+                bits = 0
+                for i, query_keys in enumerate(words):
+                    close = _CLOSE_CACHE.get((query_keys, entry_keys))
+                    if close is None:
+                        close = _keys_close(query_keys, entry_keys)
+                    if close:
+                        bits |= 1 << i
+                return bits
+
+            out.append(_Memo(mask))
+        return out
+
+    def _slot_masks(
+        self,
+        prepared_query: list[tuple[str, tuple[Any, WordKeys | None]]],
+        agree: list[Any],
+    ) -> list[tuple[int, Any]] | None:
+        """The word pre-check on a slot's stored word numbers (``_agreeing_names``), before
+        its record is decoded or its names prepared: per query name, its word count and a
+        memo from a word number to the bit mask of the query words it is close to.
+        ``None`` when some query name cannot be bounded cheaply (every name is compared).
+        """
+        if not all(masks is not None for masks in agree):
+            return None
+        word_sets = self._word_sets
+        return [
+            (len(words), _Memo(lambda number, m=masks: m[word_sets[number]]))
+            for (_, (_, words)), masks in zip(prepared_query, agree)
+        ]
 
     def _best_for_name(
         self,
@@ -852,14 +974,24 @@ class ScreeningIndex:
         entry_name: str,
         precheck: bool,
         floor: float | None,
+        agree: list[Any] | None = None,
     ) -> tuple[float, str, str, Any] | None:
         best: tuple[float, str, str, Any] | None = None
         compare = self.engine.compare_prepared
         bound = self._bound if floor is not None else None
         prepared_entry, entry_words = self._prepare(entry_name)
-        for query_name, (prepared, query_words) in prepared_query:
-            if precheck and not _words_may_agree(query_words, entry_words):
-                continue
+        for k, (query_name, (prepared, query_words)) in enumerate(prepared_query):
+            if precheck and query_words and entry_words:
+                masks = agree[k] if agree is not None else None
+                if masks is not None:
+                    bits = 0
+                    for entry_keys in entry_words:
+                        bits |= masks[entry_keys]
+                    # fewer than min(2, words) query words with a close entry word
+                    if not bits or (bits & (bits - 1) == 0 and len(query_words) > 1 and len(entry_words) > 1):
+                        continue
+                elif not _words_may_agree(query_words, entry_words):
+                    continue
             if bound is not None and bound(prepared, prepared_entry) < floor:
                 continue
             comparison = compare(prepared, prepared_entry)
@@ -981,6 +1113,9 @@ class ScreeningIndex:
         """Recompute every posting from the stored entries (after an engine change)."""
         self._postings.clear()
         self._documents.clear()
+        self._words = []
+        self._word_sets = []
+        self._word_ids = {}
         for slot, record in enumerate(self._records):
             if record is not None:
                 entry = self._decode(record)

@@ -21,9 +21,14 @@ Layout::
                          1799; 0 = none or a wide range), u32[slots] day of the year of a
                          single full date (0 = none), u32[slots] nationality code << 2
                          | sex code (the nationality codes are in the header)
+    section "words":     u32 count, u32[count] lengths, blob (numbered sets of a name
+                         word's sound keys, UTF-8, sorted, joined by U+001F),
+                         u32[slots] code lengths, u32[sum] codes (per name of the slot:
+                         its word count, then its word numbers; length 0 = always
+                         compared)
     sha256 (32 bytes) of everything above
 
-Format 1 (no facts section, older blocking keys) is refused: the index is rebuilt from
+Formats 1 (no facts section, older blocking keys) and 2 (no words section) are refused: the index is rebuilt from
 the entries instead (the watchlists app does so when a snapshot cannot be read).
 
 Keys are written sorted and the file is written to a temporary name and renamed, so the
@@ -47,7 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "MAGIC", "SnapshotError", "read_snapshot", "write_snapshot"]
 
 MAGIC = b"SARHADIX"
-FORMAT = 2
+FORMAT = 3
 _LITTLE = sys.byteorder == "little"
 
 
@@ -110,6 +115,15 @@ def write_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
     if any(len(f) != len(records) for f in facts):
         raise ValueError("index facts do not cover every slot")
     parts += [_u32(f) for f in facts]
+    # name words for the word pre-check: the numbered sound-key sets, then per slot its
+    # code (u32 count and u32s; count 0 = none)
+    sets = ["\x1f".join(sorted(keys)).encode() for keys in index._word_sets]
+    parts += [_u32(array("I", [len(sets)])), _u32(array("I", map(len, sets))), b"".join(sets)]
+    words = index._words
+    if len(words) != len(records):
+        raise ValueError("index name words do not cover every slot")
+    codes = [array("I", code or b"") for code in words]
+    parts += [_u32(array("I", map(len, codes))), b"".join(_u32(c) for c in codes)]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part)
@@ -224,6 +238,34 @@ def read_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
     postings = _read_table(reader, slots, "postings")
     documents = _read_table(reader, slots, "documents")
     facts = [reader.u32s(slots) for _ in range(3)]
+    set_count = reader.u32()
+    set_lengths = reader.u32s(set_count)
+    set_blob = bytes(reader.take(sum(set_lengths)))
+    word_sets: list[frozenset[str]] = []
+    start = 0
+    try:
+        for length in set_lengths:
+            word_sets.append(frozenset(set_blob[start : start + length].decode().split("\x1f")))
+            start += length
+    except UnicodeDecodeError as exc:
+        raise SnapshotError("snapshot name words are not UTF-8") from exc
+    code_lengths = reader.u32s(slots)
+    flat_codes = reader.u32s(sum(code_lengths))
+    words: list[bytes | None] = []
+    offset = 0
+    for length in code_lengths:
+        if not length:
+            words.append(None)
+            continue
+        code = flat_codes[offset : offset + length]
+        offset += length
+        i = 0
+        while i < length:  # per name: a word count, then as many word numbers
+            count = code[i]
+            if not count or i + 1 + count > length or max(code[i + 1 : i + 1 + count]) >= len(word_sets):
+                raise SnapshotError("snapshot name words are not valid")
+            i += 1 + count
+        words.append(code.tobytes())
     codes = header.get("nationality_codes")
     if not isinstance(codes, dict) or not all(
         isinstance(k, str) and isinstance(v, int) and 0 < v < 0x3FFF for k, v in codes.items()
@@ -240,5 +282,8 @@ def read_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
     index._documents = documents
     index._year, index._day, index._natsex = (array("H", f) for f in facts)
     index._nat_codes = dict(codes)
+    index._words = words
+    index._word_sets = word_sets
+    index._word_ids = {keys: number for number, keys in enumerate(word_sets)}
     if header.get("engine_fingerprint") != index.fingerprint:
         index.rebuild()
