@@ -478,7 +478,7 @@ class ScreeningIndex:
         # preparing its names: each distinct set of a word's sound keys (``_word_keys``)
         # gets a number; a slot holds, per name, the count of its words and their
         # numbers (``array('I')`` bytes), or ``None`` when some name cannot be bounded
-        # cheaply (it is always compared). See :meth:`_may_agree`.
+        # cheaply (it is always compared). See ``_agreeing_names``.
         self._words: list[bytes | None] = []
         self._word_sets: list[frozenset[str]] = []
         self._word_ids: dict[frozenset[str], int] = {}
