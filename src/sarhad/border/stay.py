@@ -16,7 +16,7 @@ from django.db import connections
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from sarhad.common import refcache
+from sarhad.common import rawsql, refcache
 from sarhad.rules import Period, Visa as VisaRule, evaluate_stay
 from sarhad.rules.registration import registration_due
 
@@ -123,14 +123,7 @@ _PERMIT = ("id", "kind", "number", "valid_from", "valid_until")
 
 
 def _instance(model, names: tuple[str, ...], values, person):
-    """A model instance from plain-cursor values, converted as the fields would (only the
-    named fields are loaded; any other is read if asked for)."""
-    meta = model._meta
-    given = {meta.get_field(n).attname: meta.get_field(n).to_python(v) for n, v in zip(names, values)}
-    given["person_id"] = person.pk
-    # from_db takes the values in the model's field order
-    fields = [f.attname for f in meta.concrete_fields if f.attname in given]
-    obj = model.from_db(connections[model.objects.db].alias, fields, [given[f] for f in fields])
+    obj = rawsql.instance(model, {"person_id": person.pk, **dict(zip(names, values))})
     obj.person = person
     return obj
 

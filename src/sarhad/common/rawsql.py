@@ -30,3 +30,17 @@ def insert(model, objects: list) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(f.column) for f in fields)}) VALUES "
                        + ", ".join([row] * len(objects)), params)
+
+
+def instance(model, values: dict):
+    """A model instance from values read with a plain cursor (field name or attname ->
+    value), each converted as its field would (SQLite returns dates and UUIDs as text).
+    Only the given fields are loaded; any other is read from the database if asked for.
+    """
+    meta = model._meta
+    given = {}
+    for name, value in values.items():
+        field = meta.get_field(name)
+        given[field.attname] = field.to_python(value)
+    fields = [f.attname for f in meta.concrete_fields if f.attname in given]  # from_db wants this order
+    return model.from_db(connections[model.objects.db].alias, fields, [given[f] for f in fields])

@@ -10,7 +10,7 @@ from django.db import IntegrityError, connections, transaction
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
-from sarhad.common import refcache
+from sarhad.common import rawsql, refcache
 from sarhad.common.errors import ValidationFailed
 from sarhad.reference.models import Country
 
@@ -87,10 +87,6 @@ def _validate_document(data: DocumentData) -> None:
         raise ValidationFailed.on("expiry_date", "is before the issue date")
 
 
-# In the model's field order (from_db takes the values in that order).
-_DOC_FIELDS = ("id", "person_id", "document_code", "number", "issuing_state_id", "issue_date", "expiry_date")
-
-
 def document_holder(issuing_state: str, number: str) -> tuple[Person | None, TravelDocument | None]:
     """The registered document (issuer + number) and its holder, or ``(None, None)``.
 
@@ -107,11 +103,10 @@ def document_holder(issuing_state: str, number: str) -> tuple[Person | None, Tra
     person = next(iter(rows), None)
     if person is None:
         return None, None
-    meta = TravelDocument._meta  # extra columns come unconverted: convert as the fields would
-    doc = TravelDocument.from_db(connection.alias, _DOC_FIELDS, [
-        meta.pk.to_python(person.doc_id), person.pk, person.doc_code, number, issuing_state,
-        meta.get_field("issue_date").to_python(person.doc_issued),
-        meta.get_field("expiry_date").to_python(person.doc_expires)])
+    # The document's columns come as extra, unconverted values of the person row.
+    doc = rawsql.instance(TravelDocument, {
+        "id": person.doc_id, "person_id": person.pk, "document_code": person.doc_code, "number": number,
+        "issuing_state_id": issuing_state, "issue_date": person.doc_issued, "expiry_date": person.doc_expires})
     doc.person = person
     return person, doc
 
