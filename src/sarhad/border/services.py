@@ -274,11 +274,11 @@ def _open_entry(person) -> Crossing | None:
     table = connection.ops.quote_name(Crossing._meta.db_table)
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     person_id = Crossing._meta.get_field("person").get_db_prep_value(person.pk, connection)
-    rows = Crossing.objects.raw(
-        f"SELECT * FROM {table} c WHERE c.person_id = %s AND c.direction = %s AND c.exit_missing = %s"
+    rows = rawsql.select(
+        Crossing, f"SELECT * FROM {table} c WHERE c.person_id = %s AND c.direction = %s AND c.exit_missing = %s"
         f" AND NOT EXISTS (SELECT 1 FROM {table} x WHERE x.entry_id = c.id) ORDER BY c.occurred_at DESC LIMIT 1{lock}",
         [person_id, Direction.ENTRY, False])
-    return next(iter(rows), None)
+    return rows[0] if rows else None
 
 
 def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempotency_key: str | None,

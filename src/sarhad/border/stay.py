@@ -123,7 +123,7 @@ _PERMIT = ("id", "kind", "number", "valid_from", "valid_until")
 
 
 def _instance(model, names: tuple[str, ...], values, person):
-    obj = rawsql.instance(model, {"person_id": person.pk, **dict(zip(names, values))})
+    obj = rawsql.instance(model, dict(zip(names, values)), {"person_id": person.pk})
     obj.person = person
     return obj
 

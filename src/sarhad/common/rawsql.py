@@ -32,15 +32,47 @@ def insert(model, objects: list) -> None:
                        + ", ".join([row] * len(objects)), params)
 
 
-def instance(model, values: dict):
-    """A model instance from values read with a plain cursor (field name or attname ->
-    value), each converted as its field would (SQLite returns dates and UUIDs as text).
+_converters: dict = {}
+
+
+def _converted(field, value, connection):
+    """``value`` as read by a cursor, turned into what the ORM would give (the backend's
+    converters, then the field's own: SQLite's text dates and UUIDs, JSON)."""
+    key = (field.model, field.attname, connection.alias)
+    found = _converters.get(key)
+    if found is None:
+        column = field.get_col(field.model._meta.db_table)
+        found = _converters[key] = (column, [*connection.ops.get_db_converters(column),
+                                             *field.get_db_converters(connection)])
+    column, converters = found
+    for convert in converters:
+        value = convert(value, column, connection)
+    return value
+
+
+def instance(model, values: dict, known: dict | None = None):
+    """A model instance from ``values`` read with a plain cursor (field name or attname ->
+    value), each converted as the ORM would, and ``known`` values already in Python form.
     Only the given fields are loaded; any other is read from the database if asked for.
     """
     meta = model._meta
-    given = {}
+    connection = connections[model.objects.db]
+    given = {meta.get_field(name).attname: value for name, value in (known or {}).items()}
     for name, value in values.items():
         field = meta.get_field(name)
-        given[field.attname] = field.to_python(value)
+        given[field.attname] = _converted(field, value, connection)
     fields = [f.attname for f in meta.concrete_fields if f.attname in given]  # from_db wants this order
-    return model.from_db(connections[model.objects.db].alias, fields, [given[f] for f in fields])
+    return model.from_db(connection.alias, fields, [given[f] for f in fields])
+
+
+def select(model, sql: str, params) -> list:
+    """Instances of ``model`` from a plain ``SELECT`` whose columns are the model's own
+    (``SELECT *`` or some of them); like ``Model.objects.raw`` without its per-query set-up,
+    which costs more than a small indexed read that usually finds nothing."""
+    with connections[model.objects.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        if not rows:
+            return []
+        names = [column[0] for column in cursor.description]
+    return [instance(model, dict(zip(names, row))) for row in rows]

@@ -104,9 +104,11 @@ def document_holder(issuing_state: str, number: str) -> tuple[Person | None, Tra
     if person is None:
         return None, None
     # The document's columns come as extra, unconverted values of the person row.
-    doc = rawsql.instance(TravelDocument, {
-        "id": person.doc_id, "person_id": person.pk, "document_code": person.doc_code, "number": number,
-        "issuing_state_id": issuing_state, "issue_date": person.doc_issued, "expiry_date": person.doc_expires})
+    doc = rawsql.instance(
+        TravelDocument,
+        {"id": person.doc_id, "document_code": person.doc_code, "issue_date": person.doc_issued,
+         "expiry_date": person.doc_expires},
+        {"person_id": person.pk, "number": number, "issuing_state_id": issuing_state})
     doc.person = person
     return person, doc
 

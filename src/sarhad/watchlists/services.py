@@ -633,8 +633,8 @@ def _hit_entries(ids: list[UUID]) -> dict[UUID, WatchlistEntry]:
     connection = connections[WatchlistEntry.objects.db]
     pk = WatchlistEntry._meta.pk
     table = connection.ops.quote_name(WatchlistEntry._meta.db_table)
-    rows = WatchlistEntry.objects.raw(
-        f"SELECT id, watchlist_id, version, active, required_action FROM {table}"
+    rows = rawsql.select(
+        WatchlistEntry, f"SELECT id, watchlist_id, version, active, required_action FROM {table}"
         f" WHERE id IN ({', '.join(['%s'] * len(ids))})", [pk.get_db_prep_value(i, connection) for i in ids])
     entries = {}
     for entry in rows:
@@ -668,9 +668,10 @@ def _dismissals_of(entry_ids: list[UUID], keys: list[str], person: Person | None
         who.append("person_id = %s")
         params.append(HitDismissal._meta.get_field("person").get_db_prep_value(person.pk, connection))
     table = connection.ops.quote_name(HitDismissal._meta.db_table)
-    return list(HitDismissal.objects.raw(
+    return rawsql.select(
+        HitDismissal,
         f"SELECT * FROM {table} WHERE entry_id IN ({entries_sql}) AND ({' OR '.join(who)}) ORDER BY dismissed_at",
-        params))
+        params)
 
 
 def _stored_hits_of(entry_ids: list[UUID], key: str, post_code: str | None) -> list[ScreeningHit]:
@@ -682,9 +683,9 @@ def _stored_hits_of(entry_ids: list[UUID], key: str, post_code: str | None) -> l
     params = [HitStatus.OPEN, HitStatus.SUPPRESSED, key, *([] if post_code is None else [post_code]), *params]
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     table = connection.ops.quote_name(ScreeningHit._meta.db_table)
-    return list(ScreeningHit.objects.raw(
-        f"SELECT * FROM {table} WHERE status IN (%s, %s) AND traveller_key = %s AND {post_sql}"
-        f" AND entry_id IN ({entries_sql}) ORDER BY created_at DESC{lock}", params))
+    return rawsql.select(
+        ScreeningHit, f"SELECT * FROM {table} WHERE status IN (%s, %s) AND traveller_key = %s AND {post_sql}"
+        f" AND entry_id IN ({entries_sql}) ORDER BY created_at DESC{lock}", params)
 
 
 def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, screened: int, *,
