@@ -251,7 +251,8 @@ def recommend(parsed, hits: list[dict], stay_info: dict | None, direction: str, 
 def _existing_for_key(model, key: str | None, post: str, mrz_number: str | None):
     if not key:
         return None
-    # Nearly every key is new: one plain query for its id; the row only read for a replay.
+    # Nearly every key is new: one plain query to see whether it was used; the row is only
+    # read for a replay.
     connection = connections[model.objects.db]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(model._meta.db_table)} WHERE idempotency_key = %s",
