@@ -238,7 +238,7 @@ def parse_args(argv=None):
     p.add_argument("--warmup-seconds", type=float, default=90.0)
     p.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1,
                    help="gunicorn worker processes (default: cores + 1, as `sarhad serve`)")
-    p.add_argument("--threads", type=int, default=2, help="threads per worker (default 2, as `sarhad serve`)")
+    p.add_argument("--threads", type=int, default=1, help="threads per worker (default 1, as `sarhad serve`)")
     p.add_argument("--known", type=float, default=0.7, help="share of known travellers")
     p.add_argument("--listed", type=float, default=0.02, help="share of listed travellers (must hit)")
     p.add_argument("--rounds", type=int, default=1, help="measured rounds per server (interleaved with --compare-tree)")

@@ -14,13 +14,13 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("serve", help="migrate the database and serve Sarhad with gunicorn")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    # One process per core and one more, two threads each: a request is mostly Python
-    # (one thread runs at a time in a process), so more threads only queue inside the
-    # process, while a second thread uses the time its neighbour waits for the database.
+    # One process per core and one more, one thread each: a request is mostly Python (one
+    # thread runs at a time in a process), so a second thread only makes requests wait
+    # inside the process; the extra process uses the time another waits for the database.
     p.add_argument("--workers", type=int, default=int(os.environ.get("SARHAD_WORKERS", (os.cpu_count() or 1) + 1)),
                    help="worker processes (SARHAD_WORKERS; default: cores + 1)")
-    p.add_argument("--threads", type=int, default=int(os.environ.get("SARHAD_THREADS", "2")),
-                   help="threads per worker (SARHAD_THREADS; default 2)")
+    p.add_argument("--threads", type=int, default=int(os.environ.get("SARHAD_THREADS", "1")),
+                   help="threads per worker (SARHAD_THREADS; default 1)")
     p.add_argument("--no-migrate", action="store_true", help="do not apply pending migrations first")
     p.set_defaults(func=serve)
 
@@ -75,7 +75,8 @@ def serve(args) -> int:
     argv = [
         "gunicorn", "sarhad.site.wsgi:application",
         "--bind", f"{args.host}:{args.port}",
-        "--workers", str(args.workers), "--threads", str(args.threads),
+        # gthread even with one thread: it keeps client connections alive (e-gates, kiosks)
+        "--worker-class", "gthread", "--workers", str(args.workers), "--threads", str(args.threads),
         "--access-logfile", "-", "--timeout", "60",
     ]
     from gunicorn.app.wsgiapp import run
