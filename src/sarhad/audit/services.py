@@ -116,13 +116,11 @@ def _append(rows: list[dict]) -> list[AuditEntry]:
     if not rows:
         return []
     connection = transaction.get_connection()
-    q = connection.ops.quote_name
-    head_table = q(AuditHead._meta.db_table)
-    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    head_table = rawsql.table(AuditHead)
     # No savepoint inside the caller's transaction: nothing here is retried on error, and
     # the savepoint's two round trips would lengthen the time the chain's head is locked.
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute(f"SELECT last_id, last_hash FROM {head_table} WHERE id = 1{lock}")
+        cursor.execute(f"SELECT last_id, last_hash FROM {head_table} WHERE id = 1{rawsql.for_update(AuditHead)}")
         found = cursor.fetchone()
         if found is None:
             AuditHead.objects.create(pk=1, last_id=0, last_hash=chain.GENESIS)

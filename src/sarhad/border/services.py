@@ -171,8 +171,7 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
     stay_info = None
     if parsed.valid or parsed.nationality:
         if direction == Direction.ENTRY:
-            stay_info = stay.assess_entry(person, nationality, on, crossings=crossings, visas=visa_rows,
-                                          permits=permit_rows).as_dict()
+            stay_info = stay.assess_entry(person, nationality, on, known).as_dict()
         else:
             regime = stay.regime_for(nationality)
             stay_info = {"overstay_days": stay.overstay_on_exit(person, nationality, on, known),
@@ -253,10 +252,8 @@ def _existing_for_key(model, key: str | None, post: str, mrz_number: str | None)
         return None
     # Nearly every key is new: one plain query to see whether it was used; the row is only
     # read for a replay.
-    connection = connections[model.objects.db]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(model._meta.db_table)} WHERE idempotency_key = %s",
-                       [key])
+    with connections[model.objects.db].cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {rawsql.table(model)} WHERE idempotency_key = %s", [key])
         if cursor.fetchone() is None:
             return None
     row = model.objects.select_related("document").get(idempotency_key=key)
@@ -271,14 +268,11 @@ def _officer_fields(actor: Actor) -> dict:
 
 def _open_entry(person) -> Crossing | None:
     """The person's latest entry that no exit closes (locked until the transaction ends)."""
-    connection = connections[Crossing.objects.db]
-    table = connection.ops.quote_name(Crossing._meta.db_table)
-    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    person_id = Crossing._meta.get_field("person").get_db_prep_value(person.pk, connection)
+    table = rawsql.table(Crossing)
     rows = rawsql.select(
         Crossing, f"SELECT * FROM {table} c WHERE c.person_id = %s AND c.direction = %s AND c.exit_missing = %s"
-        f" AND NOT EXISTS (SELECT 1 FROM {table} x WHERE x.entry_id = c.id) ORDER BY c.occurred_at DESC LIMIT 1{lock}",
-        [person_id, Direction.ENTRY, False])
+        f" AND NOT EXISTS (SELECT 1 FROM {table} x WHERE x.entry_id = c.id) ORDER BY c.occurred_at DESC LIMIT 1"
+        + rawsql.for_update(Crossing), [rawsql.param(Crossing, "person", person.pk), Direction.ENTRY, False])
     return rows[0] if rows else None
 
 
@@ -299,8 +293,7 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
     known = stay.Records() if created else stay.records(person)
     fields = {}
     if direction == Direction.ENTRY:
-        fields["permitted_until"] = stay.assess_entry(person, parsed.nationality, today, crossings=known.crossings,
-                                                      visas=known.visas, permits=known.permits).last_permitted_day
+        fields["permitted_until"] = stay.assess_entry(person, parsed.nationality, today, known).last_permitted_day
         details = {"exit_missing_before": bool(open_entry), "permitted_until":
                    fields["permitted_until"].isoformat() if fields["permitted_until"] else None}
     else:

@@ -91,21 +91,10 @@ class StayAssessment:
         return out
 
 
-def _valid_visa(person, on: date, visas=None):
-    if person is None:
-        return None
-    if visas is not None:  # the person's visas, already read
-        valid = [v for v in visas if v.valid_from <= on <= v.valid_until]
-        return max(valid, key=lambda v: v.valid_until) if valid else None
-    return Visa.objects.filter(person=person, valid_from__lte=on, valid_until__gte=on).order_by("-valid_until").first()
-
-
-def _permits(person, permits=None):
-    if person is None:
-        return []
-    if permits is not None:
-        return list(permits)
-    return list(ResidencePermit.objects.filter(person=person))
+def _valid_visa(visas, on: date):
+    """The visa valid on ``on`` that lasts longest, or None."""
+    valid = [v for v in visas if v.valid_from <= on <= v.valid_until]
+    return max(valid, key=lambda v: v.valid_until) if valid else None
 
 
 @dataclass(frozen=True)
@@ -136,17 +125,15 @@ def records(person) -> Records:
     """
     if person is None:
         return Records()
-    connection = connections[Crossing.objects.db]
-    q = connection.ops.quote_name
-    pid = Crossing._meta.get_field("person").get_db_prep_value(person.pk, connection)
+    pid = rawsql.param(Crossing, "person", person.pk)
     out = Records()
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(_CROSSING)} FROM {q(Crossing._meta.db_table)} WHERE person_id = %s"
+    with connections[Crossing.objects.db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(_CROSSING)} FROM {rawsql.table(Crossing)} WHERE person_id = %s"
                        " ORDER BY local_date, occurred_at", [pid])
         out.crossings.extend(_instance(Crossing, _CROSSING, row, person) for row in cursor.fetchall())
         cursor.execute(
-            f"SELECT 'v', {', '.join(_VISA)} FROM {q(Visa._meta.db_table)} WHERE person_id = %s UNION ALL"
-            f" SELECT 'p', {', '.join(_PERMIT)}, NULL, NULL FROM {q(ResidencePermit._meta.db_table)}"
+            f"SELECT 'v', {', '.join(_VISA)} FROM {rawsql.table(Visa)} WHERE person_id = %s UNION ALL"
+            f" SELECT 'p', {', '.join(_PERMIT)}, NULL, NULL FROM {rawsql.table(ResidencePermit)}"
             " WHERE person_id = %s ORDER BY 1, 5 DESC", [pid, pid])
         for kind, *values in cursor.fetchall():
             if kind == "v":
@@ -156,37 +143,28 @@ def records(person) -> Records:
     return out
 
 
-def history(person, before: date | None = None):
-    if person is None:
-        return []
-    qs = Crossing.objects.filter(person=person).order_by("local_date", "occurred_at")
-    if before is not None:
-        qs = qs.filter(local_date__lte=before)
-    return list(qs.only("direction", "local_date", "occurred_at", "post_id", "permitted_until"))
-
-
-def assess_entry(person, nationality: str | None, on: date, *, crossings=None, visas=None,
-                 permits=None) -> StayAssessment:
+def assess_entry(person, nationality: str | None, on: date, known: Records | None = None) -> StayAssessment:
     """May this person enter today, and until when may they stay?
 
-    ``crossings`` (in time order), ``visas`` and ``permits``: the person's records if
-    the caller has read them already (the desk check shows them too).
+    ``known``: the person's records (:func:`records`) if the caller has read them
+    already (the desk check shows them too); otherwise they are read here.
     """
     regime = regime_for(nationality)
     label = regime.get_kind_display()
     if regime.kind == StayRegime.Kind.CITIZEN:
         return StayAssessment("citizen", label, True, None, authority="citizenship")
-    permits = _permits(person, permits)
+    known = records(person) if known is None else known
+    permits = known.permits
     current_permit = next((p for p in permits if p.valid_from <= on <= p.valid_until), None)
     if current_permit:
         return StayAssessment(regime.kind, label, True, current_permit.valid_until,
                               authority=str(current_permit))
-    visa = _valid_visa(person, on, visas)
+    visa = _valid_visa(known.visas, on)
     if regime.kind in (StayRegime.Kind.VISA_REQUIRED, StayRegime.Kind.EVISA) and visa is None:
         return StayAssessment(regime.kind, label, False, None,
                               notes=(_("a valid visa is required and none is recorded for this person"),))
     # Past stays are closed; one still open (no exit recorded) counts its entry day only.
-    past = history(person, on) if crossings is None else [c for c in crossings if c.local_date <= on]
+    past = [c for c in known.crossings if c.local_date <= on]
     stays = [(a, a if b is None else b) for a, b in stays_from_crossings(past) if a < on]
     stays.append((on, None))
     limit = regime.limit_days if regime.kind == StayRegime.Kind.VISA_FREE else None
@@ -218,16 +196,16 @@ def overstay_on_exit(person, nationality: str | None, on: date, known: Records |
     regime = regime_for(nationality)
     if regime.kind == StayRegime.Kind.CITIZEN or person is None:
         return 0
-    past = history(person, on) if known is None else [c for c in known.crossings if c.local_date <= on]
-    stays = stays_from_crossings(past)
+    known = records(person) if known is None else known
+    stays = stays_from_crossings([c for c in known.crossings if c.local_date <= on])
     if not stays or stays[-1][1] is not None:
         return 0
-    permits = _permits(person, None if known is None else known.permits)
+    permits = known.permits
     if any(p.valid_from <= on <= p.valid_until for p in permits):
         return 0
     limit = regime.limit_days if regime.kind == StayRegime.Kind.VISA_FREE else None
     entry_day = stays[-1][0]
-    visa = _valid_visa(person, entry_day, None if known is None else known.visas)
+    visa = _valid_visa(known.visas, entry_day)
     visa_rule = VisaRule(visa.valid_from, visa.valid_until, visa.duration_days, visa.entries) if visa else None
     if limit is None and visa_rule is None:
         return 0

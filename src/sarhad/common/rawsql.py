@@ -11,6 +11,28 @@ from __future__ import annotations
 from django.db import connections
 
 
+def table(model) -> str:
+    """The model's table name, quoted for its database."""
+    return connections[model.objects.db].ops.quote_name(model._meta.db_table)
+
+
+def for_update(model) -> str:
+    """``" FOR UPDATE"`` where the model's database locks the rows a ``SELECT`` reads
+    (SQLite has no row locks: its write transactions take the whole database at BEGIN)."""
+    return " FOR UPDATE" if connections[model.objects.db].features.has_select_for_update else ""
+
+
+def param(model, field_name: str, value):
+    """``value`` prepared as a query parameter for the model's field (a UUID on SQLite is text)."""
+    return model._meta.get_field(field_name).get_db_prep_value(value, connections[model.objects.db])
+
+
+def params(model, field_name: str, values) -> tuple[str, list]:
+    """``"%s, %s, ..."`` for an ``IN (...)`` and the values prepared for the model's field."""
+    prepared = [param(model, field_name, v) for v in values]
+    return ", ".join(["%s"] * len(prepared)), prepared
+
+
 def insert(model, objects: list) -> None:
     """``INSERT`` the model instances in one statement (ids must already be set).
 
@@ -28,7 +50,7 @@ def insert(model, objects: list) -> None:
     q = connection.ops.quote_name
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(f.column) for f in fields)}) VALUES "
+        cursor.execute(f"INSERT INTO {table(model)} ({', '.join(q(f.column) for f in fields)}) VALUES "
                        + ", ".join([row] * len(objects)), params)
 
 

@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import IntegrityError, connections, transaction
+from django.db import IntegrityError, transaction
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
@@ -93,12 +93,10 @@ def document_holder(issuing_state: str, number: str) -> tuple[Person | None, Tra
     One plain query (every desk check and record asks; decision 0006). The caller audits
     its own read. The document comes without ``created_at`` (read if asked for).
     """
-    connection = connections[Person.objects.db]
-    q = connection.ops.quote_name
     rows = Person.objects.raw(
         f"SELECT p.*, d.id AS doc_id, d.document_code AS doc_code, d.issue_date AS doc_issued,"
-        f" d.expiry_date AS doc_expires FROM {q(Person._meta.db_table)} p"
-        f" JOIN {q(TravelDocument._meta.db_table)} d ON d.person_id = p.id"
+        f" d.expiry_date AS doc_expires FROM {rawsql.table(Person)} p"
+        f" JOIN {rawsql.table(TravelDocument)} d ON d.person_id = p.id"
         " WHERE d.issuing_state_id = %s AND d.number = %s", [issuing_state, number])
     person = next(iter(rows), None)
     if person is None:

@@ -36,6 +36,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, connections, transaction
 
+from sarhad.common import rawsql
 from sarhad.screening import ScreeningIndex, SnapshotError
 
 log = logging.getLogger(__name__)
@@ -78,10 +79,8 @@ def current_state() -> tuple[str, int]:
     from .models import WatchlistState
 
     # Plain SQL: every screening asks, and the ORM's query building costs more than the read.
-    connection = connections[WatchlistState.objects.db]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT epoch, generation FROM {connection.ops.quote_name(WatchlistState._meta.db_table)}"
-                       " WHERE id = 1")
+    with connections[WatchlistState.objects.db].cursor() as cursor:
+        cursor.execute(f"SELECT epoch, generation FROM {rawsql.table(WatchlistState)} WHERE id = 1")
         row = cursor.fetchone()
     return (row[0], int(row[1])) if row else ("", 0)
 

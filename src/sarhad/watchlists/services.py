@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from uuid import UUID
 
-from django.db import IntegrityError, connections, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sarhad.accounts.actor import Actor
@@ -630,12 +630,10 @@ def _hit_entries(ids: list[UUID]) -> dict[UUID, WatchlistEntry]:
         return {}
     lists = refcache.get(f"watchlists:{LIVE.epoch}:{LIVE.generation}",
                          lambda: {w.pk: w for w in Watchlist.objects.all()})
-    connection = connections[WatchlistEntry.objects.db]
-    pk = WatchlistEntry._meta.pk
-    table = connection.ops.quote_name(WatchlistEntry._meta.db_table)
+    in_ids, params = rawsql.params(WatchlistEntry, "id", ids)
     rows = rawsql.select(
-        WatchlistEntry, f"SELECT id, watchlist_id, version, active, required_action FROM {table}"
-        f" WHERE id IN ({', '.join(['%s'] * len(ids))})", [pk.get_db_prep_value(i, connection) for i in ids])
+        WatchlistEntry, f"SELECT id, watchlist_id, version, active, required_action FROM {rawsql.table(WatchlistEntry)}"
+        f" WHERE id IN ({in_ids})", params)
     entries = {}
     for entry in rows:
         listed = lists.get(entry.watchlist_id)
@@ -647,10 +645,6 @@ def _hit_entries(ids: list[UUID]) -> dict[UUID, WatchlistEntry]:
     return entries
 
 
-def _in(values: list, field, connection) -> tuple[str, list]:
-    return ", ".join(["%s"] * len(values)), [field.get_db_prep_value(v, connection) for v in values]
-
-
 def _dismissals_of(entry_ids: list[UUID], keys: list[str], person: Person | None) -> list[HitDismissal]:
     """Dismissals of these entries for this traveller (by key or person), oldest first.
 
@@ -658,34 +652,30 @@ def _dismissals_of(entry_ids: list[UUID], keys: list[str], person: Person | None
     """
     if not entry_ids or not (keys or person is not None):
         return []
-    connection = connections[HitDismissal.objects.db]
-    entries_sql, params = _in(entry_ids, HitDismissal._meta.get_field("entry"), connection)
+    entries_sql, params = rawsql.params(HitDismissal, "entry", entry_ids)
     who = []
     if keys:
-        who.append(f"traveller_key IN ({', '.join(['%s'] * len(keys))})")
-        params += keys
+        keys_sql, key_params = rawsql.params(HitDismissal, "traveller_key", keys)
+        who.append(f"traveller_key IN ({keys_sql})")
+        params += key_params
     if person is not None:
         who.append("person_id = %s")
-        params.append(HitDismissal._meta.get_field("person").get_db_prep_value(person.pk, connection))
-    table = connection.ops.quote_name(HitDismissal._meta.db_table)
+        params.append(rawsql.param(HitDismissal, "person", person.pk))
     return rawsql.select(
-        HitDismissal,
-        f"SELECT * FROM {table} WHERE entry_id IN ({entries_sql}) AND ({' OR '.join(who)}) ORDER BY dismissed_at",
-        params)
+        HitDismissal, f"SELECT * FROM {rawsql.table(HitDismissal)} WHERE entry_id IN ({entries_sql})"
+        f" AND ({' OR '.join(who)}) ORDER BY dismissed_at", params)
 
 
 def _stored_hits_of(entry_ids: list[UUID], key: str, post_code: str | None) -> list[ScreeningHit]:
     """Open or suppressed hits of these entries for this traveller at this post, newest
     first, locked until the transaction ends."""
-    connection = connections[ScreeningHit.objects.db]
-    entries_sql, params = _in(entry_ids, ScreeningHit._meta.get_field("entry"), connection)
+    entries_sql, params = rawsql.params(ScreeningHit, "entry", entry_ids)
     post_sql = "post_id IS NULL" if post_code is None else "post_id = %s"
     params = [HitStatus.OPEN, HitStatus.SUPPRESSED, key, *([] if post_code is None else [post_code]), *params]
-    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    table = connection.ops.quote_name(ScreeningHit._meta.db_table)
     return rawsql.select(
-        ScreeningHit, f"SELECT * FROM {table} WHERE status IN (%s, %s) AND traveller_key = %s AND {post_sql}"
-        f" AND entry_id IN ({entries_sql}) ORDER BY created_at DESC{lock}", params)
+        ScreeningHit, f"SELECT * FROM {rawsql.table(ScreeningHit)} WHERE status IN (%s, %s) AND traveller_key = %s"
+        f" AND {post_sql} AND entry_id IN ({entries_sql}) ORDER BY created_at DESC{rawsql.for_update(ScreeningHit)}",
+        params)
 
 
 def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, screened: int, *,
