@@ -37,15 +37,14 @@ from __future__ import annotations
 import enum
 import json
 import math
+import threading
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import compress, islice
 from functools import lru_cache
-from operator import add, neg
 from os import PathLike
 from typing import Any
 
+import numpy as np
 from rapidfuzz.distance.Levenshtein import normalized_similarity as _similarity
 
 from .docnumbers import canonical, match_document
@@ -291,26 +290,18 @@ def _year_far(code: int, q_lo: int, q_hi: int) -> bool:
     return q_hi <= lo - DOB_FAR_YEARS or q_lo >= hi + DOB_FAR_YEARS
 
 
-def _top(scores: dict[int, float], limit: int) -> list[int]:
-    """The ``limit`` best-scored slots, best first (ties in slot order).
+def _best_first(slots: np.ndarray, values: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the ``limit`` highest ``values``, best first, ties in slot order.
 
-    Scores take few distinct values (a sum of a few key weights), so the cut-off score is
-    found from a count per value, and the slots above it are picked with C-level
-    iteration; a heap over thousands of slots would cost more than the lookups.
+    A partial sort finds the cut-off value; only the values at or above it are sorted.
     """
-    if len(scores) <= limit:
-        return sorted(scores, key=lambda slot: (-scores[slot], slot))
-    counts = Counter(scores.values())
-    seen = 0
-    cut = 0.0
-    for value in sorted(counts, reverse=True):
-        cut = value
-        seen += counts[value]
-        if seen >= limit:
-            break
-    chosen = list(compress(scores.keys(), map(cut.__le__, scores.values())))
-    chosen.sort(key=lambda slot: (-scores[slot], slot))
-    return chosen[:limit]
+    if len(values) > limit:
+        cut = np.partition(values, len(values) - limit)[len(values) - limit]
+        above = np.flatnonzero(values >= cut)
+    else:
+        above = np.arange(len(values))
+    order = np.lexsort((slots[above], -values[above]))
+    return above[order[:limit]]
 
 
 def _iter_postings(value: Postings) -> Iterable[int]:
@@ -335,12 +326,6 @@ RANK_SEX_AGREES = 0.5
 RANK_SEX_DIFFERS = -2.0
 #: Below every entry whose date of birth may agree: one listed two years or more away.
 RANK_FAR = -1.0e6
-#: Candidates are re-ranked from a pool of this many times the limit (more when the pool
-#: holds too few entries whose date of birth can agree).
-RANK_POOL = 2
-#: At most this many tied entries at the cut of the pool are re-ranked (in slot order).
-RANK_TIES = 200
-RANK_POOL_MAX = 400
 _SEVERAL = 1  # the nationality code of an entry with several (not used in ranking)
 _SEX_CODE = {None: 0, "M": 1, "F": 2}
 _YEAR_BASE = 1799  # years are kept as year - 1799 in 1..511 (clipped; 0 = no date)
@@ -398,32 +383,11 @@ class _Memo(dict):  # type: ignore[type-arg]
         return value
 
 
-class _Pool:
-    """The best-scored slots of a candidate list, for re-ranking: ``take(size)`` gives the
-    ``size`` best and the slots tied with the last of them, up to ``size + RANK_TIES``
-    (unordered). The scores are counted once however many sizes are taken."""
-
-    def __init__(self, scores: dict[int, float]) -> None:
-        self.scores = scores
-        self.counts = Counter(scores.values()) if len(scores) > 1 else None
-        self.values = sorted(self.counts, reverse=True) if self.counts else None
-
-    def take(self, size: int) -> list[int]:
-        scores = self.scores
-        if len(scores) <= size or self.counts is None or self.values is None:
-            return list(scores)
-        seen = 0
-        cut = 0.0
-        for value in self.values:
-            cut = value
-            seen += self.counts[value]
-            if seen >= size:
-                break
-        if seen <= size + RANK_TIES:
-            return list(compress(scores.keys(), map(cut.__le__, scores.values())))
-        above = list(compress(scores.keys(), map(cut.__lt__, scores.values())))
-        tied = compress(scores.keys(), map(cut.__eq__, scores.values()))
-        return above + list(islice(tied, size + RANK_TIES - len(above)))
+@lru_cache(maxsize=256)
+def _year_effect_array(q_lo: int, q_hi: int, far: float, agrees: float) -> np.ndarray:
+    table = np.array(_year_effects(q_lo, q_hi, far, agrees), dtype=np.float64)
+    table.flags.writeable = False
+    return table
 
 
 class ScreeningIndex:
@@ -466,6 +430,7 @@ class ScreeningIndex:
         self.skip_single_word_keys = skip_single_word_keys
         self._fingerprint: str | None = None
         self._bound = getattr(self.engine, "score_bound", None)  # optional in the protocol
+        self._local = threading.local()  # per reading thread: the candidate stage's work array
         # Per-slot facts for ranking and the date-of-birth shortcut, without decoding the
         # record: the listed years of birth (``_years``: first year and span; 0 = no
         # date, or more than _SPAN_MAX years), the day of the year of a single full date
@@ -722,79 +687,96 @@ class ScreeningIndex:
             spent += df
             family = key.partition(":")[0] + ("@" if "@" in key else "")
             families.setdefault(family, []).append((df, value))
-        scores: dict[int, float] = {}
-        for members in families.values():
-            best: dict[int, float] = {}
-            for df, value in reversed(members):  # most frequent first: rarer keys overwrite
-                weight = math.log(1.0 + total / df)
-                if df == 1:
-                    best[value] = weight  # type: ignore[index]
-                else:
-                    best.update(dict.fromkeys(value, weight))  # type: ignore[arg-type]
-            if scores:
-                # add the family's weights to the entries already scored by another
-                # family (C-level maps), then take the rest as they are
-                both = best.keys() & scores.keys()
-                best.update(zip(both, map(add, map(best.__getitem__, both), map(scores.__getitem__, both))))
-            scores.update(best)
-        return self._rank(scores, query, limit)
+        if not families:
+            return []
+        slots, scores = self._blocking_scores(families.values(), total)
+        return self._rank(slots, scores, query, limit)
 
-    def _rank(self, scores: dict[int, float], query: Query, limit: int) -> list[int]:
+    def _scratch(self) -> np.ndarray:
+        """This thread's zeroed work array, one value per slot (readers may be threads)."""
+        local = self._local
+        scratch = getattr(local, "scratch", None)
+        if scratch is None or len(scratch) < 2 * len(self._records):
+            scratch = local.scratch = np.zeros(2 * max(len(self._records), 1), dtype=np.float64)
+        return scratch
+
+    def _blocking_scores(
+        self, families: Iterable[list[tuple[int, Postings]]], total: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The scored slots (each once) and their blocking scores: per family, the weight
+        of the rarest key an entry shares, summed over the families.
+
+        Two halves of one zeroed work array hold the sums and one family's weights; the
+        slots written are zeroed again before returning, so the next query finds it clean.
+        """
+        scratch = self._scratch()
+        half = len(scratch) // 2
+        sums, weights = scratch[:half], scratch[half:]
+        touched: list[np.ndarray] = []
+        try:
+            for members in families:
+                parts = []
+                for df, value in reversed(members):  # most frequent first: rarer keys overwrite
+                    # as native indices: numpy converts 32-bit ones on every use
+                    posted = np.frombuffer(value, np.uintc).astype(np.intp) if df > 1 else np.array((value,), np.intp)
+                    weights[posted] = math.log(1.0 + total / df)
+                    parts.append(posted)
+                family = np.concatenate(parts) if len(parts) > 1 else parts[0]
+                sums[family] += weights[family]  # repeated slots: the same sum written again
+                weights[family] = 0.0
+                touched.append(family)
+            scored = np.concatenate(touched) if len(touched) > 1 else touched[0]
+            # each slot once: write every position, keep the slots whose own position
+            # stayed (the last one written), in the free half of the work array
+            positions = np.arange(len(scored), dtype=np.float64)
+            weights[scored] = positions
+            slots = scored[weights[scored] == positions]
+            weights[slots] = 0.0
+            scores = sums[slots]
+            sums[slots] = 0.0
+        except BaseException:
+            self._local.scratch = None  # never reuse a half-written work array
+            raise
+        return slots, scores
+
+    def _rank(self, slots: np.ndarray, scores: np.ndarray, query: Query, limit: int) -> list[int]:
         """The best ``limit`` slots by blocking score moved by the traveller's qualifiers.
 
         Blocking keys cannot tell namesakes apart; the traveller's date of birth,
         nationality and sex can, and they are kept per slot without decoding a record.
         An entry whose listed years of birth are two years or more from the traveller's
         cannot reach the review band (the qualifiers take 0.40 off a date more than a year
-        away) and goes after every entry that can; a year (and a day) that agrees, a nationality or
-        sex as listed move an entry up, a different nationality or sex down. Entries
-        without the value (or years over a wide range, several nationalities) are not moved. The best
-        ``RANK_POOL`` times ``limit`` entries by blocking score (with their ties) are
-        re-ranked, more while too few of them can agree; the moves come from small
-        per-query tables applied with C-level ``map``s.
+        away) and goes after every entry that can; a year (and a day) that agrees, a
+        nationality or sex as listed move an entry up, a different nationality or sex
+        down. Entries without the value (or years over a wide range, several
+        nationalities) are not moved. Every scored entry is moved (array look-ups, a few
+        microseconds for thousands); ties are broken in slot order.
         """
         dob = query.date_of_birth
         nationality = query.nationality
         sex = _SEX_CODE.get(query.sex, 0)
-        if (dob is None and nationality is None and not sex) or not scores:
-            return _top(scores, limit)
-        stages: list[tuple[Any, Any]] = []
+        values = scores
         if dob is not None:
+            listed_years = np.frombuffer(self._year, dtype=np.uint16)[slots]
             q_lo, q_hi = _year(dob.earliest.year), _year(dob.latest.year)
-            effects = _year_effects(q_lo, q_hi, RANK_FAR, RANK_YEAR_AGREES)
-            stages.append((self._year.__getitem__, effects.__getitem__))
+            values = values + _year_effect_array(q_lo, q_hi, RANK_FAR, RANK_YEAR_AGREES)[listed_years]
             if dob.earliest == dob.latest:
-                by_day = [0.0] * 367
-                by_day[dob.earliest.timetuple().tm_yday] = RANK_DAY_AGREES
-                stages.append((self._day.__getitem__, by_day.__getitem__))
-        if nationality is not None or sex:
-            nat = self._nat_codes.get(nationality, -1) if nationality else 0
-
-            def natsex_effect(code: int) -> float:
-                effect = 0.0
-                listed_nat, listed_sex = code >> 2, code & 3
-                if nat and listed_nat > _SEVERAL:
-                    effect += RANK_NATIONALITY_AGREES if listed_nat == nat else RANK_NATIONALITY_DIFFERS
-                if sex and listed_sex:
-                    effect += RANK_SEX_AGREES if listed_sex == sex else RANK_SEX_DIFFERS
-                return effect
-
-            stages.append((self._natsex.__getitem__, _Memo(natsex_effect).__getitem__))
-        size = limit * RANK_POOL
-        best = _Pool(scores)
-        while True:
-            pool = best.take(size)
-            adjusted = map(scores.__getitem__, pool)
-            for facts, effect in stages:
-                adjusted = map(add, adjusted, map(effect, map(facts, pool)))
-            # best first, ties in slot order: the cut from a sort of the scores alone,
-            # then a sort of the few at or above it
-            values = list(adjusted)
-            cut = sorted(values, reverse=True)[min(limit, len(values)) - 1]
-            ranked = sorted(compress(zip(values, map(neg, pool)), map(cut.__le__, values)), reverse=True)[:limit]
-            if ranked[-1][0] > RANK_FAR / 2 or len(pool) >= len(scores) or size >= RANK_POOL_MAX:
-                return [-slot for _, slot in ranked]
-            size = RANK_POOL_MAX
+                day = dob.earliest.timetuple().tm_yday
+                listed_days = np.frombuffer(self._day, dtype=np.uint16)[slots]
+                values = values + np.where(listed_days == day, RANK_DAY_AGREES, 0.0)
+        nat = self._nat_codes.get(nationality, -1) if nationality else 0
+        if nat or sex:
+            codes = np.frombuffer(self._natsex, dtype=np.uint16)[slots]
+            effect = np.zeros(len(codes))
+            if nat:
+                listed_nat = codes >> 2
+                moved = np.where(listed_nat == nat, RANK_NATIONALITY_AGREES, RANK_NATIONALITY_DIFFERS)
+                effect += np.where(listed_nat > _SEVERAL, moved, 0.0)
+            if sex:
+                listed_sex = codes & 3
+                effect += np.where(listed_sex != 0, np.where(listed_sex == sex, RANK_SEX_AGREES, RANK_SEX_DIFFERS), 0.0)
+            values = values + effect
+        return slots[_best_first(slots, values, limit)].tolist()
 
     def candidates_for(self, query: Query, limit: int | None = None) -> list[str]:
         """Entry ids of the name candidates, best first (what recall is measured on)."""
