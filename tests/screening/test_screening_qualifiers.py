@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sarhad.screening import BirthDate, ScoringPolicy
-from sarhad.screening.qualifiers import compare_birth_date, compare_nationality, compare_sex
+from sarhad.screening.qualifiers import birth_date_delta, compare_birth_date, compare_nationality, compare_sex
 
 P = ScoringPolicy()
 
@@ -78,3 +78,29 @@ def test_two_complete_dates_compare_the_same_both_ways_and_only_a_slip_is_near(a
         assert forward == P.dob_near
     elif apart >= 3:
         assert forward == P.dob_differs
+
+
+_any_precision = st.tuples(st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 12, 31)),
+                           st.sampled_from(["day", "month", "year", "range"]), st.integers(0, 2000))
+
+
+def _dated(drawn):
+    day, precision, span = drawn
+    if precision == "day":
+        return dob(day.isoformat())
+    if precision == "month":
+        return dob(day.isoformat()[:7])
+    if precision == "year":
+        return dob(str(day.year))
+    return dob(f"{day.isoformat()}..{date.fromordinal(min(day.toordinal() + span, date(2030, 12, 31).toordinal())).isoformat()}")
+
+
+@given(st.none() | _any_precision, st.lists(_any_precision, max_size=3))
+def test_the_delta_alone_is_the_delta_of_the_explained_comparison(query, listed):
+    # the screening index filters candidates on birth_date_delta and explains the few it
+    # keeps with compare_birth_date: the two must never disagree
+    query_date = None if query is None else _dated(query)
+    listed_dates = tuple(_dated(d) for d in listed)
+    effect = compare_birth_date(query_date, listed_dates, P)
+    assert birth_date_delta(query_date, listed_dates, P) == effect.delta
+    assert effect.reason

@@ -60,7 +60,7 @@ from .model import (
     _stored_birth_date,
     entry_from_stored,
 )
-from .qualifiers import ScoringPolicy, compare_birth_date, compare_nationality, compare_sex
+from .qualifiers import ScoringPolicy, birth_date_delta, compare_birth_date, compare_nationality, compare_sex
 
 __all__ = ["AddResult", "ScreeningIndex", "default_policy"]
 
@@ -314,7 +314,7 @@ def _df(value: Postings) -> int:
 
 #: Listed and traveller's years of birth this many years apart or more (two full years
 #: between them, more than 366 days) make the qualifiers call the dates different, not
-#: near (``qualifiers._compare_one_date``); a property test keeps the two in step.
+#: near (``qualifiers._date_outcome``); a property test keeps the two in step.
 DOB_FAR_YEARS = 3
 #: Candidate ranking: how much what the traveller's date of birth, nationality and sex say
 #: about an entry moves its blocking score (key weights are ``log(1 + N/df)``, 5-14 each).
@@ -839,7 +839,6 @@ class ScreeningIndex:
             if record is None:
                 continue
             best = None
-            dob_effect = None
             if slot not in document_slots:
                 if far is not None and far[year_of[slot]]:
                     continue
@@ -866,12 +865,11 @@ class ScreeningIndex:
                         continue
                     if query_dob is not None and "birth_dates" in data:
                         listed = tuple(_stored_birth_date(d) for d in data["birth_dates"])
-                        dob_effect = compare_birth_date(query_dob, listed, policy)
-                        if best[0] < policy.review_threshold - dob_effect.delta - other_boost:
+                        if best[0] < policy.review_threshold - birth_date_delta(query_dob, listed, policy) - other_boost:
                             continue
             else:
                 data = _DECODE(record.decode())
-            hit = self._score(query, prepared_query, entry_from_stored(data), best, filtering, dob_effect)
+            hit = self._score(query, prepared_query, entry_from_stored(data), best, filtering)
             if hit is not None:
                 hits.append(hit)
         hits.sort(key=lambda h: (-h.score, h.entry_id))
@@ -1000,7 +998,6 @@ class ScreeningIndex:
         entry: WatchlistEntry,
         best: tuple[float, str, str, Any] | None = None,
         drop_no_match: bool = False,
-        dob_effect: QualifierEffect | None = None,
     ) -> Hit | None:
         policy = self.policy
         document_match = self._document_match(query, entry)
@@ -1015,7 +1012,7 @@ class ScreeningIndex:
         effects: tuple[QualifierEffect, ...] = ()
         if entry.kind is ListKind.PERSON:
             effects = (
-                dob_effect or compare_birth_date(query.date_of_birth, entry.birth_dates, policy),
+                compare_birth_date(query.date_of_birth, entry.birth_dates, policy),
                 compare_nationality(query.nationality, entry.nationalities, policy),
                 compare_sex(query.sex, entry.sex, policy),
             )

@@ -85,45 +85,64 @@ def compare_birth_date(
     if query is None or not listed:
         side = "traveller" if query is None else "entry"
         return QualifierEffect("date of birth", 0.0, f"not compared ({side} has none)")
-    effects = [_compare_one_date(query, d, policy) for d in listed]
-    return max(effects, key=lambda e: e.delta)
+    outcome, best = max(((_date_outcome(query, d, policy), d) for d in listed), key=lambda o: o[0][0])
+    return QualifierEffect("date of birth", outcome[0], _date_reason(outcome, query, best))
 
 
-def _agreement_delta(query: BirthDate, listed: BirthDate, policy: ScoringPolicy) -> tuple[float, str]:
-    # The weaker of the two precisions decides how much the agreement says.
-    order = [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.RANGE]
-    coarser = max(query.precision, listed.precision, key=order.index)
-    if coarser is DatePrecision.DAY:
-        return policy.dob_same_day, f"same day {listed}"
-    if coarser is DatePrecision.MONTH:
-        return policy.dob_same_month, f"{query} agrees with listed {listed} (month)"
-    if coarser is DatePrecision.YEAR:
-        return policy.dob_same_year, f"{query} agrees with listed {listed} (year)"
-    return policy.dob_in_range, f"{query} within listed range {listed}"
+def birth_date_delta(query: BirthDate | None, listed: tuple[BirthDate, ...], policy: ScoringPolicy) -> float:
+    """The delta of :func:`compare_birth_date`, without writing its explanation (the
+    screening index asks it of many candidates and keeps few)."""
+    if query is None or not listed:
+        return 0.0
+    return max(_date_outcome(query, d, policy)[0] for d in listed)
 
 
-def _compare_one_date(query: BirthDate, listed: BirthDate, policy: ScoringPolicy) -> QualifierEffect:
+_ORDER = (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.RANGE)
+
+
+def _date_outcome(query: BirthDate, listed: BirthDate, policy: ScoringPolicy) -> tuple[float, str, int]:
+    """(delta, what was found, gap in days) of one listed date; see ``_date_reason``."""
     if query.overlaps(listed):
-        delta, reason = _agreement_delta(query, listed, policy)
-        return QualifierEffect("date of birth", delta, reason)
+        # The weaker of the two precisions decides how much the agreement says.
+        coarser = max(query.precision, listed.precision, key=_ORDER.index)
+        if coarser is DatePrecision.DAY:
+            return policy.dob_same_day, "day", 0
+        if coarser is DatePrecision.MONTH:
+            return policy.dob_same_month, "month", 0
+        if coarser is DatePrecision.YEAR:
+            return policy.dob_same_year, "year", 0
+        return policy.dob_in_range, "range", 0
     if query.precision is DatePrecision.DAY and listed.precision is DatePrecision.DAY:
         q, e = query.earliest, listed.earliest
         if q.year == e.year and q.month == e.day and q.day == e.month:
-            return QualifierEffect(
-                "date of birth", policy.dob_day_month_swapped,
-                f"{query} is listed {listed} with day and month swapped",
-            )
+            return policy.dob_day_month_swapped, "swapped", 0
         # Two complete dates: a slip of one digit (or two neighbours swapped) within the
         # year is how a listed date goes wrong; any other difference is another person's
         # birthday. (Dates years apart always differ: the index relies on it to skip them.)
         if abs((q - e).days) <= 366 and _one_slip(f"{q:%Y%m%d}", f"{e:%Y%m%d}"):
-            return QualifierEffect("date of birth", policy.dob_near,
-                                   f"{query} is one digit away from listed {listed}")
-        return QualifierEffect("date of birth", policy.dob_differs, f"{query} differs from listed {listed}")
+            return policy.dob_near, "slip", 0
+        return policy.dob_differs, "differs", 0
     gap = min(abs((query.earliest - listed.latest).days), abs((listed.earliest - query.latest).days))
     if gap <= 366:
-        return QualifierEffect("date of birth", policy.dob_near, f"{query} differs from listed {listed} by {gap} days")
-    return QualifierEffect("date of birth", policy.dob_differs, f"{query} differs from listed {listed}")
+        return policy.dob_near, "near", gap
+    return policy.dob_differs, "differs", gap
+
+
+def _date_reason(outcome: tuple[float, str, int], query: BirthDate, listed: BirthDate) -> str:
+    found, gap = outcome[1], outcome[2]
+    if found == "day":
+        return f"same day {listed}"
+    if found in ("month", "year"):
+        return f"{query} agrees with listed {listed} ({found})"
+    if found == "range":
+        return f"{query} within listed range {listed}"
+    if found == "swapped":
+        return f"{query} is listed {listed} with day and month swapped"
+    if found == "slip":
+        return f"{query} is one digit away from listed {listed}"
+    if found == "near":
+        return f"{query} differs from listed {listed} by {gap} days"
+    return f"{query} differs from listed {listed}"
 
 
 def _one_slip(a: str, b: str) -> bool:
