@@ -150,3 +150,20 @@ def test_plain_sql_reads_and_writes_give_what_the_orm_gives():
     assert rawsql.select(AuditEntry, f"SELECT * FROM {table} WHERE id = %s", [99]) == []
     partial = rawsql.select(AuditEntry, f"SELECT id, at FROM {table} WHERE id = %s", [2])[0]
     assert partial.at == by_orm[1].at and partial.action == "view"  # the rest read when asked for
+
+
+@pytest.mark.parametrize("count", [2, 6])  # one statement; one row at a time (past the driver's cache)
+def test_plain_sql_inserts_store_what_the_orm_reads_back(count):
+    from datetime import datetime, timezone as tz
+
+    from sarhad.common import rawsql
+
+    rows = [AuditEntry(id=1000 + i, at=datetime(2026, 11, 28, 10, i, tzinfo=tz.utc), actor_kind="user",
+                       actor_id=str(i), actor_name="Məmmədov", action="view", object_type="person",
+                       object_id=f"p{i}", details={"i": i, "ad": "Əli"}, prev_hash=f"{i:064x}",
+                       entry_hash=f"{i + 1:064x}") for i in range(count)]
+    assert (len(rows) * len(AuditEntry._meta.concrete_fields) > rawsql.CACHED_PARAMS) == (count == 6)
+    rawsql.insert(AuditEntry, rows)
+    stored = list(AuditEntry.objects.filter(id__gte=1000).order_by("id"))
+    fields = [f.attname for f in AuditEntry._meta.concrete_fields]
+    assert [[getattr(e, f) for f in fields] for e in stored] == [[getattr(e, f) for f in fields] for e in rows]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import gc
+
 import pytest
 from conftest import POLICY, FakeEngine
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +17,7 @@ from sarhad.screening import (
     SnapshotError,
     WatchlistEntry,
 )
+from sarhad.screening.index import _iter_postings
 
 ALI = WatchlistEntry(
     "E1", 1, "bans", names=("Mammadov Ali Hasan",), aliases=("Mamedov Ali",),
@@ -175,10 +178,35 @@ def test_remove_really_removes(batch, data):
     # nothing of a removed entry remains in the postings
     slots_alive = set(index._slot_of.values())
     for value in list(index._postings.values()) + list(index._documents.values()):
-        assert set([value] if isinstance(value, int) else value) <= slots_alive
+        assert set(_iter_postings(value)) <= slots_alive
     # and an index rebuilt from the survivors gives the same postings
     fresh = build([e for e in batch if e.id not in gone_ids])
     assert sorted(map(str, fresh.stats().items())) == sorted(map(str, index.stats().items()))
+
+
+@PROPS
+@given(entries(), entries(prefix="N"), st.data())
+def test_a_sealed_index_searches_and_changes_as_the_unsealed_one(batch, later, data):
+    plain, sealed = build(batch), build(batch)
+    sealed.seal()
+    packed = [v for v in list(sealed._postings.values()) + list(sealed._documents.values()) if not isinstance(v, int)]
+    assert all(isinstance(v, bytes) and not gc.is_tracked(v) for v in packed)
+    # the same changes on both: removals, then new entries (a write unpacks a key)
+    gone = data.draw(st.lists(st.sampled_from([e.id for e in batch]), unique=True, max_size=len(batch)))
+    for index in (plain, sealed):
+        for entry_id in gone:
+            assert index.remove(entry_id)
+        for entry in later:
+            index.add(entry)
+    def as_lists(table):
+        return {key: sorted(_iter_postings(value)) for key, value in table.items()}
+    assert as_lists(sealed._postings) == as_lists(plain._postings)
+    assert as_lists(sealed._documents) == as_lists(plain._documents)
+    assert sealed.stats() == plain.stats()
+    for entry in batch + later:
+        for query in [Query.traveller(n) for n in entry.all_names] + [Query(documents=entry.documents)]:
+            assert sealed.search(query, limit=50, include_no_match=True) == plain.search(
+                query, limit=50, include_no_match=True)
 
 
 @PROPS
@@ -192,7 +220,9 @@ def test_save_load_round_trip_gives_identical_results(tmp_path_factory, batch, w
     loaded = ScreeningIndex.load(path, engine=FakeEngine(), policy=POLICY)
     assert len(loaded) == len(index)
     assert list(loaded) == list(index)
-    assert loaded._postings == index._postings
+    assert {k: list(_iter_postings(v)) for k, v in loaded._postings.items()} == {
+        k: list(_iter_postings(v)) for k, v in index._postings.items()}
+    assert all(isinstance(v, (int, bytes)) for v in loaded._postings.values())  # loaded packed
     for entry in batch:
         for query in [Query.traveller(n) for n in entry.all_names] + [Query(documents=entry.documents)]:
             assert loaded.search(query, limit=50, include_no_match=True) == index.search(

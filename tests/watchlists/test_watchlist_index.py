@@ -67,3 +67,26 @@ def test_a_damaged_snapshot_is_rebuilt(mammadov, private_index):
     fresh = LiveIndex()
     with fresh.lock:
         assert str(mammadov.pk) in fresh.current()
+
+
+@pytest.mark.parametrize("how", ["built", "loaded"])
+def test_a_large_index_is_packed_and_out_of_the_collectors_way(mammadov, private_index, monkeypatch, how):
+    import gc
+
+    from sarhad.watchlists import live
+
+    if how == "loaded":
+        with LIVE.lock:
+            LIVE.current()  # builds and saves a snapshot
+        no_rebuild(monkeypatch)
+    monkeypatch.setattr(live, "FREEZE_AFTER_ENTRIES", 1)  # "large": this one entry
+    process = LiveIndex()
+    try:
+        with process.lock:
+            index = process.current()
+        young = {id(o) for o in gc.get_objects()}
+        assert id(index._records) not in young and id(index._words) not in young
+        assert all(isinstance(v, (int, bytes)) for v in index._postings.values())
+        assert str(mammadov.pk) in index
+    finally:
+        gc.unfreeze()

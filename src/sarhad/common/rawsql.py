@@ -33,10 +33,18 @@ def params(model, field_name: str, values) -> tuple[str, list]:
     return ", ".join(["%s"] * len(prepared)), prepared
 
 
-def insert(model, objects: list) -> None:
-    """``INSERT`` the model instances in one statement (ids must already be set).
+#: psycopg parses and caches a statement's placeholders only up to this many parameters
+#: (its ``MAX_CACHED_STATEMENT_PARAMS``); a longer one is parsed again on every run.
+CACHED_PARAMS = 50
 
-    Like ``bulk_create`` without its query building; no signals are sent.
+
+def insert(model, objects: list) -> None:
+    """``INSERT`` the model instances (ids must already be set).
+
+    Like ``bulk_create`` without its query building; no signals are sent. The rows go in
+    one statement while it stays short enough for the driver to cache it. Otherwise, the
+    one-row statement runs for each row (``executemany``: one round trip on PostgreSQL,
+    whose pipeline sends them together, and the same prepared statement every time).
     """
     if not objects:
         return
@@ -49,9 +57,13 @@ def insert(model, objects: list) -> None:
         obj._state.adding, obj._state.db = False, connection.alias
     q = connection.ops.quote_name
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = f"INSERT INTO {table(model)} ({', '.join(q(f.column) for f in fields)}) VALUES "
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table(model)} ({', '.join(q(f.column) for f in fields)}) VALUES "
-                       + ", ".join([row] * len(objects)), params)
+        if len(params) <= CACHED_PARAMS or len(objects) == 1:
+            cursor.execute(sql + ", ".join([row] * len(objects)), params)
+        else:
+            width = len(fields)
+            cursor.executemany(sql + row, [params[i : i + width] for i in range(0, len(params), width)])
 
 
 _converters: dict = {}

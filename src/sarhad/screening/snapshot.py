@@ -78,6 +78,9 @@ def _encode_table(table: dict[str, Postings]) -> list[bytes]:
         if isinstance(value, int):
             counts.append(1)
             flat.append(value)
+        elif isinstance(value, bytes):  # packed native 32-bit slots
+            counts.append(len(value) >> 2)
+            flat.frombytes(value)
         else:
             counts.append(len(value))
             flat.extend(value)
@@ -179,6 +182,7 @@ def _read_table(reader: _Reader, slots: int, what: str) -> dict[str, Postings]:
     flat = reader.u32s(sum(counts))
     if flat and max(flat) >= slots:
         raise SnapshotError(f"snapshot {what}: a posting points past the last record slot")
+    packed = flat.tobytes()  # native order: posting lists are loaded packed (see ScreeningIndex.seal)
     table: dict[str, Postings] = {}
     start = offset = 0
     try:
@@ -196,7 +200,7 @@ def _read_table(reader: _Reader, slots: int, what: str) -> dict[str, Postings]:
         if n == 1:
             table[key] = flat[offset]
         else:
-            table[key] = flat[offset : offset + n]
+            table[key] = packed[4 * offset : 4 * (offset + n)]
         offset += n
     return table
 
