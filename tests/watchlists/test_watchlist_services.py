@@ -98,9 +98,15 @@ def test_an_unrelated_traveller_has_no_hit(officer, mammadov):
 
 def test_screening_again_finds_the_same_open_hit(officer, mammadov):
     first = screen_at(officer).hits[0]
+    stored_first = ScreeningHit.objects.get()
     second = screen_at(officer).hits[0]
     assert first.id == second.id
-    assert ScreeningHit.objects.get().seen_count == 2
+    stored = ScreeningHit.objects.get()
+    assert stored.seen_count == 2
+    # every field the second screening updates is stored as the ORM reads it back
+    assert stored.last_seen_at > stored_first.last_seen_at and stored.last_seen_at.tzinfo is not None
+    assert stored.explanation == second.explanation and stored.explanation_text == second.explanation_text
+    assert (stored.score, stored.band) == (second.score, second.band)
 
 
 def test_not_recorded_screening_stores_nothing(officer, mammadov):

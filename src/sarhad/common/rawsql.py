@@ -66,6 +66,29 @@ def insert(model, objects: list) -> None:
             cursor.executemany(sql + row, [params[i : i + width] for i in range(0, len(params), width)])
 
 
+def update(model, objects: list, field_names: list[str]) -> None:
+    """``UPDATE`` these fields of the model instances, each by its primary key.
+
+    Like ``bulk_update`` without its ``CASE WHEN`` per object and field (Django resolves
+    an expression for every pair, which cost more than the rest of a desk check). Here
+    the one-row statement runs for each instance (``executemany``: one round trip on
+    PostgreSQL, and the same prepared statement every time). Values go through each
+    field's own preparation; no signals are sent.
+    """
+    if not objects:
+        return
+    connection = connections[model.objects.db]
+    meta = model._meta
+    fields = [meta.get_field(name) for name in field_names]
+    q = connection.ops.quote_name
+    sql = (f"UPDATE {table(model)} SET {', '.join(f'{q(f.column)} = %s' for f in fields)}"
+           f" WHERE {q(meta.pk.column)} = %s")
+    rows = [[f.get_db_prep_save(f.pre_save(obj, False), connection) for f in fields]
+            + [meta.pk.get_db_prep_value(obj.pk, connection)] for obj in objects]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 _converters: dict = {}
 
 

@@ -742,8 +742,8 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
     if to_create:
         rawsql.insert(ScreeningHit, to_create)
     if to_update:
-        ScreeningHit.objects.bulk_update(to_update, ["seen_count", "last_seen_at", "score", "band", "explanation",
-                                                     "explanation_text", "person"])
+        rawsql.update(ScreeningHit, to_update, ["seen_count", "last_seen_at", "score", "band", "explanation",
+                                                "explanation_text", "person"])
     outcome = ScreeningOutcome(hits=tuple(results), traveller=traveller, entries_screened=screened)
     if audit:
         record_event(actor, "screen", "screening", person.pk if person is not None else None,
