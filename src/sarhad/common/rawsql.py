@@ -89,22 +89,31 @@ def update(model, objects: list, field_names: list[str]) -> None:
         cursor.executemany(sql, rows)
 
 
-_converters: dict = {}
+_plans: dict = {}
 
 
-def _converted(field, value, connection):
-    """``value`` as read by a cursor, turned into what the ORM would give (the backend's
-    converters, then the field's own: SQLite's text dates and UUIDs, JSON)."""
-    key = (field.model, field.attname, connection.alias)
-    found = _converters.get(key)
-    if found is None:
-        column = field.get_col(field.model._meta.db_table)
-        found = _converters[key] = (column, [*connection.ops.get_db_converters(column),
-                                             *field.get_db_converters(connection)])
-    column, converters = found
-    for convert in converters:
-        value = convert(value, column, connection)
-    return value
+def _plan(model, names: tuple, known: tuple, connection):
+    """How to build ``model`` instances from these value and known field names: per
+    value, its attname, column and converters (the backend's, then the field's own:
+    SQLite's text dates and UUIDs, JSON); the known attnames; the order ``from_db``
+    wants. Worked out once per shape: the desk reads the same few shapes all day."""
+    key = (model, names, known, connection.alias)
+    plan = _plans.get(key)
+    if plan is None:
+        meta = model._meta
+        converted = []
+        for name in names:
+            field = meta.get_field(name)
+            column = field.get_col(meta.db_table)
+            converted.append((field.attname, column, (*connection.ops.get_db_converters(column),
+                                                      *field.get_db_converters(connection))))
+        known_attnames = tuple(meta.get_field(name).attname for name in known)
+        given = {attname for attname, _, _ in converted} | set(known_attnames)
+        order = [f.attname for f in meta.concrete_fields if f.attname in given]
+        if len(_plans) > 1000:  # shapes are few; never let odd ones pile up
+            _plans.clear()
+        plan = _plans[key] = (converted, known_attnames, order)
+    return plan
 
 
 def instance(model, values: dict, known: dict | None = None):
@@ -112,14 +121,29 @@ def instance(model, values: dict, known: dict | None = None):
     value), each converted as the ORM would, and ``known`` values already in Python form.
     Only the given fields are loaded; any other is read from the database if asked for.
     """
-    meta = model._meta
+    known = known or {}
     connection = connections[model.objects.db]
-    given = {meta.get_field(name).attname: value for name, value in (known or {}).items()}
-    for name, value in values.items():
-        field = meta.get_field(name)
-        given[field.attname] = _converted(field, value, connection)
-    fields = [f.attname for f in meta.concrete_fields if f.attname in given]  # from_db wants this order
-    return model.from_db(connection.alias, fields, [given[f] for f in fields])
+    converted, known_attnames, order = _plan(model, tuple(values), tuple(known), connection)
+    given = dict(zip(known_attnames, known.values()))
+    for (attname, column, converters), value in zip(converted, values.values()):
+        for convert in converters:
+            value = convert(value, column, connection)
+        given[attname] = value
+    return model.from_db(connection.alias, order, [given[f] for f in order])
+
+
+_columns: dict = {}
+
+
+def column_names(cursor, sql: str) -> list[str]:
+    """The column names of ``sql`` just run on ``cursor``, worked out once per statement
+    (the driver builds a description object per column on every ask)."""
+    names = _columns.get(sql)
+    if names is None:
+        if len(_columns) > 1000:
+            _columns.clear()
+        names = _columns[sql] = [column[0] for column in cursor.description]
+    return names
 
 
 def select(model, sql: str, params) -> list:
@@ -131,5 +155,5 @@ def select(model, sql: str, params) -> list:
         rows = cursor.fetchall()
         if not rows:
             return []
-        names = [column[0] for column in cursor.description]
+        names = column_names(cursor, sql)
     return [instance(model, dict(zip(names, row))) for row in rows]

@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 
 from sarhad.accounts.actor import Actor
 from sarhad.audit.services import record_event
@@ -93,19 +93,19 @@ def document_holder(issuing_state: str, number: str) -> tuple[Person | None, Tra
     One plain query (every desk check and record asks; decision 0006). The caller audits
     its own read. The document comes without ``created_at`` (read if asked for).
     """
-    rows = Person.objects.raw(
-        f"SELECT p.*, d.id AS doc_id, d.document_code AS doc_code, d.issue_date AS doc_issued,"
-        f" d.expiry_date AS doc_expires FROM {rawsql.table(Person)} p"
-        f" JOIN {rawsql.table(TravelDocument)} d ON d.person_id = p.id"
-        " WHERE d.issuing_state_id = %s AND d.number = %s", [issuing_state, number])
-    person = next(iter(rows), None)
-    if person is None:
-        return None, None
-    # The document's columns come as extra, unconverted values of the person row.
+    sql = (f"SELECT p.*, d.id, d.document_code, d.issue_date, d.expiry_date FROM {rawsql.table(Person)} p"
+           f" JOIN {rawsql.table(TravelDocument)} d ON d.person_id = p.id"
+           " WHERE d.issuing_state_id = %s AND d.number = %s")
+    with connections[Person.objects.db].cursor() as cursor:
+        cursor.execute(sql, [issuing_state, number])
+        row = cursor.fetchone()
+        if row is None:
+            return None, None
+        names = rawsql.column_names(cursor, sql)[:-4]  # the person's columns, then the document's four
+    person = rawsql.instance(Person, dict(zip(names, row)))
+    doc_id, code, issued, expires = row[-4:]
     doc = rawsql.instance(
-        TravelDocument,
-        {"id": person.doc_id, "document_code": person.doc_code, "issue_date": person.doc_issued,
-         "expiry_date": person.doc_expires},
+        TravelDocument, {"id": doc_id, "document_code": code, "issue_date": issued, "expiry_date": expires},
         {"person_id": person.pk, "number": number, "issuing_state_id": issuing_state})
     doc.person = person
     return person, doc
