@@ -148,3 +148,10 @@ def test_a_loaded_snapshot_ranks_as_the_index_it_was_saved_from(tmp_path):
     loaded = ScreeningIndex.load(path)
     assert loaded.candidates_for(query, 50) == index.candidates_for(query, 50)
     assert loaded._year == index._year and loaded._natsex == index._natsex
+
+
+@given(st.integers(1, 511), st.integers(0, 12))
+def test_the_table_of_far_years_is_the_rule_applied_to_every_code(q_lo, span):
+    q_hi = min(511, q_lo + span)
+    table = index_module._far_codes.__wrapped__(q_lo, q_hi)
+    assert table == [_year_far(code, q_lo, q_hi) for code in range(len(table))]
