@@ -380,7 +380,7 @@ def _far_codes(q_lo: int, q_hi: int) -> list[bool]:
 
 
 @lru_cache(maxsize=256)
-def _year_effects(q_lo: int, q_hi: int, far: float, agrees: float) -> list[float]:
+def _year_effects(q_lo: int, q_hi: int, far: float, agrees: float) -> np.ndarray:
     """A traveller's year(s) of birth (``_year`` codes) -> the ranking move of every
     ``_years`` code: far (two years or more apart), near (one year), agrees (overlap).
     The same few tables serve every traveller born in the same years (never changed)."""
@@ -394,7 +394,9 @@ def _year_effects(q_lo: int, q_hi: int, far: float, agrees: float) -> list[float
         table += [far] * a + [0.0] * (b - a) + [agrees] * (c - b) + [0.0] * (d - c)
         table += [far] * (512 - d)
     table[0] = 0.0  # unknown
-    return table
+    shared = np.array(table, dtype=np.float64)
+    shared.flags.writeable = False  # cached: the same array serves every such traveller
+    return shared
 
 
 class _Memo(dict):  # type: ignore[type-arg]
@@ -407,13 +409,6 @@ class _Memo(dict):  # type: ignore[type-arg]
     def __missing__(self, key: Any) -> Any:
         value = self[key] = self.compute(key)
         return value
-
-
-@lru_cache(maxsize=256)
-def _year_effect_array(q_lo: int, q_hi: int, far: float, agrees: float) -> np.ndarray:
-    table = np.array(_year_effects(q_lo, q_hi, far, agrees), dtype=np.float64)
-    table.flags.writeable = False
-    return table
 
 
 class ScreeningIndex:
@@ -737,8 +732,10 @@ class ScreeningIndex:
         """This thread's zeroed work array, one value per slot (readers may be threads)."""
         local = self._local
         scratch = getattr(local, "scratch", None)
-        if scratch is None or len(scratch) < 2 * len(self._records):
-            scratch = local.scratch = np.zeros(2 * max(len(self._records), 1), dtype=np.float64)
+        slots = len(self._records)
+        if scratch is None or len(scratch) < 2 * slots:
+            # with room to grow: entries added between queries do not reallocate it each time
+            scratch = local.scratch = np.zeros(2 * (slots + slots // 8 + 1024), dtype=np.float64)
         return scratch
 
     def _blocking_scores(
@@ -800,7 +797,7 @@ class ScreeningIndex:
         if dob is not None:
             listed_years = np.frombuffer(self._year, dtype=np.uint16)[slots]
             q_lo, q_hi = _year(dob.earliest.year), _year(dob.latest.year)
-            values = values + _year_effect_array(q_lo, q_hi, RANK_FAR, RANK_YEAR_AGREES)[listed_years]
+            values = values + _year_effects(q_lo, q_hi, RANK_FAR, RANK_YEAR_AGREES)[listed_years]
             if dob.earliest == dob.latest:
                 day = dob.earliest.timetuple().tm_yday
                 listed_days = np.frombuffer(self._day, dtype=np.uint16)[slots]
