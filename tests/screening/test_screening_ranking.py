@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from sarhad.screening import BirthDate, Query, ScreeningIndex, SnapshotError, WatchlistEntry
 from sarhad.screening import index as index_module
-from sarhad.screening.index import _year, _year_far, _years
+from sarhad.screening.index import _far_codes, _year, _years
 from sarhad.screening.qualifiers import ScoringPolicy, compare_birth_date
 from sarhad.screening.snapshot import MAGIC
 
@@ -107,7 +107,7 @@ def test_a_listed_year_the_shortcut_calls_far_is_a_date_the_qualifiers_call_diff
     policy = ScoringPolicy()
     query = _birth_date(q_day, q_precision, q_span)
     listed = _birth_date(listed_day, listed_precision, 0)
-    far = _year_far(_years(listed.earliest.year, listed.latest.year), _year(query.earliest.year), _year(query.latest.year))
+    far = _far_codes(_year(query.earliest.year), _year(query.latest.year))[_years(listed.earliest.year, listed.latest.year)]
     effect = compare_birth_date(query, (listed,), policy)
     if far:
         assert effect.delta == policy.dob_differs, (str(query), str(listed), effect)
@@ -149,9 +149,3 @@ def test_a_loaded_snapshot_ranks_as_the_index_it_was_saved_from(tmp_path):
     assert loaded.candidates_for(query, 50) == index.candidates_for(query, 50)
     assert loaded._year == index._year and loaded._natsex == index._natsex
 
-
-@given(st.integers(1, 511), st.integers(0, 12))
-def test_the_table_of_far_years_is_the_rule_applied_to_every_code(q_lo, span):
-    q_hi = min(511, q_lo + span)
-    table = index_module._far_codes.__wrapped__(q_lo, q_hi)
-    assert table == [_year_far(code, q_lo, q_hi) for code in range(len(table))]

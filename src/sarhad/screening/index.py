@@ -289,19 +289,6 @@ def _agreeing_names(code: bytes, slot_masks: list[tuple[int, Any]]) -> int:
     return passing
 
 
-def _year_far(code: int, q_lo: int, q_hi: int) -> bool:
-    """Are the listed years of birth (a ``_years`` code, 0 = unknown) at least
-    ``DOB_FAR_YEARS`` from the traveller's (``_year`` codes)? Then every listed date is
-    more than 366 days away."""
-    if not code:
-        return False
-    lo = code & _YEAR_MAX
-    hi = lo + (code >> 9)
-    if 1 in (lo, q_lo) or _YEAR_MAX in (hi, q_hi):
-        return False  # clipped: the true years are not known here
-    return q_hi <= lo - DOB_FAR_YEARS or q_lo >= hi + DOB_FAR_YEARS
-
-
 def _best_first(slots: np.ndarray, values: np.ndarray, limit: int) -> np.ndarray:
     """Positions of the ``limit`` highest ``values``, best first, ties in slot order.
 
@@ -370,8 +357,10 @@ _CODES_HI = _CODES_LO + (_CODES >> 9)
 
 @lru_cache(maxsize=256)
 def _far_codes(q_lo: int, q_hi: int) -> list[bool]:
-    """For a traveller's year(s) of birth, which ``_years`` codes are ``_year_far``
-    (the same rule on every code at once; a test compares the two)."""
+    """For a traveller's year(s) of birth (``_year`` codes), which ``_years`` codes
+    (0 = unknown) are at least ``DOB_FAR_YEARS`` away, so that every listed date is more
+    than 366 days from the traveller's. A clipped year (1 or ``_YEAR_MAX``) on either
+    side is never far: the true year is not known here."""
     if q_lo == 1 or q_hi == _YEAR_MAX:
         return [False] * len(_CODES)
     known = (_CODES != 0) & (_CODES_LO != 1) & (_CODES_HI != _YEAR_MAX)
