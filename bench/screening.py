@@ -475,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
         cpu_ratios.append(statistics.median(p / o for p, o in zip(peer["cpu"], ours_cpu)))
         peer_medians.append(statistics.median(peer["cpu"]))
         our_medians.append(statistics.median(ours_cpu))
+        line(f"ratio_vs_logic_v2_round[{len(cpu_ratios)}]", f"{cpu_ratios[-1]:.1f}",
+             f"(logic-v2 {peer_medians[-1] * 1000:.2f} ms, ours {our_medians[-1] * 1000:.3f} ms)")
     line("logic_v2_cpu_time_50_candidates_p50", f"{statistics.median(peer_medians) * 1000:.1f}", "ms")
     line("our_full_screening_cpu_time_p50", f"{statistics.median(our_medians) * 1000:.2f}", "ms")
     line("ratio_vs_logic_v2_wall", f"{statistics.median(ratios):.1f}")

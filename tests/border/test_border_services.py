@@ -164,3 +164,19 @@ def test_visas_and_permits_of_the_person_decide_the_stay(officer, mrz, scenarios
     with_permit = services.check(officer, mrz("clean"), "GYD", "entry")
     assert with_permit.stay["last_permitted_day"] == (today + timedelta(days=365)).isoformat()
     assert [p["number"] for p in with_permit.permits] == ["TR-9"] and len(with_permit.visas) == 1
+
+
+def test_records_read_by_plain_sql_equal_the_orm_rows(officer, mrz, scenarios):
+    """stay.records reads crossings as plain rows: the values (dates as dates on either
+    database) and the time order are the ORM's."""
+    from sarhad.border import stay
+
+    person = scenarios["overstayer"]
+    services.record_exit(officer, mrz("overstayer"), "GYD")
+    services.record_entry(officer, mrz("overstayer"), "GYD")
+    known = stay.records(person)
+    by_orm = Crossing.objects.filter(person=person).order_by("local_date", "occurred_at")
+    assert [tuple(c) for c in known.crossings] == [
+        (c.direction, c.local_date, c.post_id, c.permitted_until) for c in by_orm]
+    assert len(known.crossings) == 3 and isinstance(known.crossings[0].permitted_until, type(timezone.localdate()))
+    assert all(isinstance(c.local_date, type(timezone.localdate())) for c in known.crossings)

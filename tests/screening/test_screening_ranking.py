@@ -147,5 +147,5 @@ def test_a_loaded_snapshot_ranks_as_the_index_it_was_saved_from(tmp_path):
     index.save(path)
     loaded = ScreeningIndex.load(path)
     assert loaded.candidates_for(query, 50) == index.candidates_for(query, 50)
-    assert loaded._year == index._year and loaded._natsex == index._natsex
+    assert loaded._facts == index._facts
 

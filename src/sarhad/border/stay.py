@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from django.db import connections
 from django.db.models import Q
@@ -97,16 +98,26 @@ def _valid_visa(visas, on: date):
     return max(valid, key=lambda v: v.valid_until) if valid else None
 
 
+class CrossingRow(NamedTuple):
+    """What the desk reads of a past crossing: its history line and the stay rules need
+    no more, and a model instance per crossing cost more than the query."""
+
+    direction: str
+    local_date: date
+    post_id: str
+    permitted_until: date | None
+
+
 @dataclass(frozen=True)
 class Records:
-    """A person's crossings (in time order), visas and residence permits."""
+    """A person's crossings (``CrossingRow``, in time order), visas and residence permits."""
 
     crossings: list = field(default_factory=list)
     visas: list = field(default_factory=list)
     permits: list = field(default_factory=list)
 
 
-_CROSSING = ("id", "direction", "local_date", "post_id", "permitted_until")
+_CROSSING = CrossingRow._fields
 _VISA = ("id", "kind", "number", "valid_from", "valid_until", "duration_days", "entries")
 _PERMIT = ("id", "kind", "number", "valid_from", "valid_until")
 
@@ -130,7 +141,7 @@ def records(person) -> Records:
     with connections[Crossing.objects.db].cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(_CROSSING)} FROM {rawsql.table(Crossing)} WHERE person_id = %s"
                        " ORDER BY local_date, occurred_at", [pid])
-        out.crossings.extend(_instance(Crossing, _CROSSING, row, person) for row in cursor.fetchall())
+        out.crossings.extend(map(CrossingRow._make, rawsql.converted(Crossing, _CROSSING, cursor.fetchall())))
         cursor.execute(
             f"SELECT 'v', {', '.join(_VISA)} FROM {rawsql.table(Visa)} WHERE person_id = %s UNION ALL"
             f" SELECT 'p', {', '.join(_PERMIT)}, NULL, NULL FROM {rawsql.table(ResidencePermit)}"

@@ -116,6 +116,27 @@ def _plan(model, names: tuple, known: tuple, connection):
     return plan
 
 
+def converted(model, names: tuple[str, ...], rows) -> list:
+    """Rows read with a plain cursor, their values (fields ``names``, in that order)
+    converted as the ORM would, without building model instances: for reads whose
+    values are all a caller needs."""
+    connection = connections[model.objects.db]
+    plan = _plan(model, names, (), connection)[0]
+    steps = [(i, column, converters) for i, (_, column, converters) in enumerate(plan) if converters]
+    if not steps:
+        return rows
+    out = []
+    for row in rows:
+        row = list(row)
+        for i, column, converters in steps:
+            value = row[i]
+            for convert in converters:
+                value = convert(value, column, connection)
+            row[i] = value
+        out.append(row)
+    return out
+
+
 def instance(model, values: dict, known: dict | None = None):
     """A model instance from ``values`` read with a plain cursor (field name or attname ->
     value), each converted as the ORM would, and ``known`` values already in Python form.

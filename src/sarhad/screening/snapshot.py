@@ -114,7 +114,7 @@ def write_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
     parts += [_u32(array("I", map(len, ids))), b"".join(ids)]
     parts += _encode_table(index._postings)
     parts += _encode_table(index._documents)
-    facts = [array("I", f) for f in (index._year, index._day, index._natsex)]
+    facts = [array("I", f) for f in index._fact_columns()]
     if any(len(f) != len(records) for f in facts):
         raise ValueError("index facts do not cover every slot")
     parts += [_u32(f) for f in facts]
@@ -284,7 +284,7 @@ def read_snapshot(index: ScreeningIndex, path: str | PathLike[str]) -> None:
     index._slot_of = slot_of
     index._postings = postings
     index._documents = documents
-    index._year, index._day, index._natsex = (array("H", f) for f in facts)
+    index._set_fact_columns(*facts)
     index._nat_codes = dict(codes)
     index._words = words
     index._word_sets = word_sets

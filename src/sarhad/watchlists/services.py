@@ -666,14 +666,19 @@ def _dismissals_of(entry_ids: list[UUID], keys: list[str], person: Person | None
         f" AND ({' OR '.join(who)}) ORDER BY dismissed_at", params)
 
 
+_STORED_HIT_FIELDS = "id, entry_id, entry_version, status, suppressed_by_id, person_id, seen_count"
+
+
 def _stored_hits_of(entry_ids: list[UUID], key: str, post_code: str | None) -> list[ScreeningHit]:
     """Open or suppressed hits of these entries for this traveller at this post, newest
-    first, locked until the transaction ends."""
+    first, locked until the transaction ends. Only the fields a screening matches on or
+    updates are read (the stored explanation is replaced, never read here)."""
     entries_sql, params = rawsql.params(ScreeningHit, "entry", entry_ids)
     post_sql = "post_id IS NULL" if post_code is None else "post_id = %s"
     params = [HitStatus.OPEN, HitStatus.SUPPRESSED, key, *([] if post_code is None else [post_code]), *params]
     return rawsql.select(
-        ScreeningHit, f"SELECT * FROM {rawsql.table(ScreeningHit)} WHERE status IN (%s, %s) AND traveller_key = %s"
+        ScreeningHit, f"SELECT {_STORED_HIT_FIELDS} FROM {rawsql.table(ScreeningHit)}"
+        " WHERE status IN (%s, %s) AND traveller_key = %s"
         f" AND {post_sql} AND entry_id IN ({entries_sql}) ORDER BY created_at DESC{rawsql.for_update(ScreeningHit)}",
         params)
 
