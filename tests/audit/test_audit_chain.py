@@ -167,3 +167,24 @@ def test_plain_sql_inserts_store_what_the_orm_reads_back(count):
     stored = list(AuditEntry.objects.filter(id__gte=1000).order_by("id"))
     fields = [f.attname for f in AuditEntry._meta.concrete_fields]
     assert [[getattr(e, f) for f in fields] for e in stored] == [[getattr(e, f) for f in fields] for e in rows]
+
+
+def test_plain_sql_insert_unless_taken_skips_a_taken_value_without_an_error():
+    """rawsql.insert(unless_taken=...): a clash inserts nothing and raises nothing, so the
+    caller's transaction goes on (no savepoint); a free value is inserted."""
+    from datetime import datetime, timezone as tz
+
+    from sarhad.common import rawsql
+
+    _entries(1)
+    stored = AuditEntry.objects.get()
+    clash = AuditEntry(id=stored.id, at=datetime(2026, 11, 28, tzinfo=tz.utc), actor_kind="user", actor_id="x",
+                       actor_name="other", action="view", object_type="person", object_id="p", details={},
+                       prev_hash="0" * 64, entry_hash="1" * 64)
+    with transaction.atomic():
+        assert rawsql.insert(AuditEntry, [clash], unless_taken="id") == 0
+        assert AuditEntry.objects.count() == 1  # the transaction is still usable
+    assert AuditEntry.objects.get().actor_name == stored.actor_name
+    clash.id = stored.id + 100
+    assert rawsql.insert(AuditEntry, [clash], unless_taken="id") == 1
+    assert AuditEntry.objects.get(id=stored.id + 100).actor_name == "other"

@@ -180,3 +180,19 @@ def test_records_read_by_plain_sql_equal_the_orm_rows(officer, mrz, scenarios):
         (c.direction, c.local_date, c.post_id, c.permitted_until) for c in by_orm]
     assert len(known.crossings) == 3 and isinstance(known.crossings[0].permitted_until, type(timezone.localdate()))
     assert all(isinstance(c.local_date, type(timezone.localdate())) for c in known.crossings)
+
+
+def test_a_check_stores_its_hits_and_its_audit_entry_together(officer, mrz, scenarios, monkeypatch):
+    """One transaction: when the audit entry cannot be written, no hit is left stored."""
+    from sarhad.watchlists.models import ScreeningHit
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("the audit chain is unavailable")
+
+    monkeypatch.setattr(services, "record_event", failing)
+    with pytest.raises(RuntimeError):
+        services.check(officer, mrz("banned"), "GYD", "entry")
+    assert ScreeningHit.objects.count() == 0
+    monkeypatch.undo()
+    assert services.check(officer, mrz("banned"), "GYD", "entry").hits
+    assert ScreeningHit.objects.count() >= 1

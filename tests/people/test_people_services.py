@@ -96,3 +96,14 @@ def test_document_holder_reads_the_document_and_person_as_the_orm_would(central)
     assert found_doc.created_at == stored.created_at  # not read by the query: loaded when asked
     assert services.document_holder("AZE", "C00000000") == (None, None)
     assert services.document_holder("GEO", "C07654321") == (None, None)
+
+
+def test_a_traveller_whose_document_cannot_be_stored_leaves_no_person(central, monkeypatch):
+    """register_traveller writes the person and the document together or not at all."""
+    def failing(*args, **kwargs):
+        raise RuntimeError("the document could not be stored")
+
+    monkeypatch.setattr(services, "_create_document", failing)
+    with pytest.raises(RuntimeError):
+        services.register_traveller(central, PERSON, DOC)
+    assert Person.objects.count() == 0 and TravelDocument.objects.count() == 0

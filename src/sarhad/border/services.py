@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import IntegrityError, connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -132,9 +132,9 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
     """Parse, identify, screen and evaluate the stay of one traveller (a read).
 
     The read of the person's record is audited; watchlist hits are stored for review.
-    Not one transaction: the screening search runs outside any (a first build of the
-    index may take a while, and on the embedded database an open write transaction holds
-    every other writer back); the hits, then the audit entry, are written after it.
+    The screening search runs outside any transaction (a first build of the index may
+    take a while, and on the embedded database an open write transaction holds every
+    other writer back); the hits and the audit entry are then written in one.
     """
     point = _require_desk(actor, post)
     _direction(direction)
@@ -144,12 +144,11 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
     person = _find_person(parsed)
     nationality = parsed.nationality
 
-    hits = []
-    screening = {}
+    found = None
     if parsed.surname or parsed.document_number:
-        from sarhad.watchlists.services import screen
+        from sarhad.watchlists.services import search_lists
 
-        outcome = screen(
+        found = search_lists(
             actor, surname=parsed.surname or "", given_names=parsed.given_names or "",
             native_name=person.native_name if person else "",
             birth_date=parsed.birth_date.isoformat() if parsed.birth_date else None,
@@ -157,13 +156,6 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
             document_number=parsed.document_number, issuing_state=parsed.issuing_state,
             person=person, post=point, context=f"border_{direction}", record=record_hits, audit=False,
         )
-        screening = {"screening": outcome.audit_details()}
-        hits = [
-            {"id": str(h.id) if h.id else None, "score": round(h.score, 3), "band": h.band, "list": h.list_name,
-             "required_action": h.required_action, "explanation": h.explanation_text, "status": h.status,
-             "entry_id": str(h.entry_id)}
-            for h in outcome.hits
-        ]
 
     # The person's records, read once: shown to the officer and given to the stay rules.
     known = stay.records(person)
@@ -195,14 +187,27 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
         permits = [{"kind": p.kind, "number": p.number, "valid_from": p.valid_from.isoformat(),
                     "valid_until": p.valid_until.isoformat()} for p in permit_rows[:5]]
 
-    result = CheckResult(
-        post=post, direction=direction, on=on, document=document, person=person_info, history=history,
-        hits=hits, stay=stay_info, recommendation=recommend(parsed, hits, stay_info, direction, on),
-        visas=visas, permits=permits,
-    )
-    record_event(actor, "check", "person", person.pk if person else None,
-                 {"direction": direction, "document": parsed.document_number or "",
-                  "hits": len(hits), "decision": result.recommendation["decision"], **screening}, post=post)
+    hits = []
+    screening = {}
+    # One transaction for the stored hits and the check's audit entry (one commit).
+    with transaction.atomic():
+        if found is not None:
+            outcome = found.store()
+            screening = {"screening": outcome.audit_details()}
+            hits = [
+                {"id": str(h.id) if h.id else None, "score": round(h.score, 3), "band": h.band,
+                 "list": h.list_name, "required_action": h.required_action, "explanation": h.explanation_text,
+                 "status": h.status, "entry_id": str(h.entry_id)}
+                for h in outcome.hits
+            ]
+        result = CheckResult(
+            post=post, direction=direction, on=on, document=document, person=person_info, history=history,
+            hits=hits, stay=stay_info, recommendation=recommend(parsed, hits, stay_info, direction, on),
+            visas=visas, permits=permits,
+        )
+        record_event(actor, "check", "person", person.pk if person else None,
+                     {"direction": direction, "document": parsed.document_number or "",
+                      "hits": len(hits), "decision": result.recommendation["decision"], **screening}, post=post)
     return result
 
 
@@ -303,19 +308,15 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
     crossing = Crossing(person=person, document=document, post_id=post, direction=direction, occurred_at=now,
                         local_date=today, idempotency_key=idempotency_key, notes=notes, **fields,
                         **_officer_fields(actor))
-    try:
-        # A savepoint only where a concurrent retry with the same key can collide: then
-        # nothing of this request is kept, the other one's crossing is returned.
-        with transaction.atomic(savepoint=bool(idempotency_key)):
-            if direction == Direction.ENTRY and open_entry is not None:
-                # Entered again without a recorded exit: the traveller left unseen.
-                open_entry.exit_missing = True
-                open_entry.save(update_fields=["exit_missing"])
-            rawsql.insert(Crossing, [crossing])
-    except IntegrityError:  # the same key recorded by a concurrent retry a moment ago
-        if not idempotency_key:
-            raise
+    # A concurrent retry with the same key may have recorded it a moment ago: then this
+    # row is not inserted, nothing of this request is kept and the other one's crossing
+    # is returned (no savepoint needed: the clash raises no error).
+    if not rawsql.insert(Crossing, [crossing], unless_taken="idempotency_key" if idempotency_key else None):
         return Crossing.objects.get(idempotency_key=idempotency_key), False
+    if direction == Direction.ENTRY and open_entry is not None:
+        # Entered again without a recorded exit: the traveller left unseen.
+        open_entry.exit_missing = True
+        open_entry.save(update_fields=["exit_missing"])
     record_event(actor, "create", "crossing", crossing.pk,
                  {"direction": direction, "person": str(person.pk), **details}, post=post)
     return crossing, True

@@ -38,16 +38,21 @@ def params(model, field_name: str, values) -> tuple[str, list]:
 CACHED_PARAMS = 50
 
 
-def insert(model, objects: list) -> None:
+def insert(model, objects: list, *, unless_taken: str | None = None) -> int | None:
     """``INSERT`` the model instances (ids must already be set).
 
     Like ``bulk_create`` without its query building; no signals are sent. The rows go in
     one statement while it stays short enough for the driver to cache it. Otherwise, the
     one-row statement runs for each row (``executemany``: one round trip on PostgreSQL,
     whose pipeline sends them together, and the same prepared statement every time).
+
+    ``unless_taken`` (one object; the name of a unique field): a row whose value is taken
+    already is not inserted, and no error is raised (``ON CONFLICT DO NOTHING``, which
+    both databases know). Returns the number of rows inserted, 0 or 1; the caller needs
+    no savepoint to survive the clash.
     """
     if not objects:
-        return
+        return 0
     connection = connections[model.objects.db]
     fields = [f for f in model._meta.concrete_fields if not f.generated]
     params = []
@@ -59,11 +64,18 @@ def insert(model, objects: list) -> None:
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     sql = f"INSERT INTO {table(model)} ({', '.join(q(f.column) for f in fields)}) VALUES "
     with connection.cursor() as cursor:
+        if unless_taken is not None:
+            if len(objects) != 1:
+                raise ValueError("unless_taken inserts one object at a time")
+            column = q(model._meta.get_field(unless_taken).column)
+            cursor.execute(f"{sql}{row} ON CONFLICT ({column}) DO NOTHING", params)
+            return cursor.rowcount
         if len(params) <= CACHED_PARAMS or len(objects) == 1:
             cursor.execute(sql + ", ".join([row] * len(objects)), params)
         else:
             width = len(fields)
             cursor.executemany(sql + row, [params[i : i + width] for i in range(0, len(params), width)])
+    return len(objects)
 
 
 def update(model, objects: list, field_names: list[str]) -> None:

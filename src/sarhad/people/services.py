@@ -194,7 +194,6 @@ def _create_document(actor: Actor, person: Person, data: DocumentData, number: s
     return doc, True
 
 
-@transaction.atomic
 def register_traveller(actor: Actor, person_data: PersonData, doc_data: DocumentData,
                        post: str | None = None, *, permission: str = "person.write",
                        ) -> tuple[Person, TravelDocument, bool]:
@@ -209,6 +208,9 @@ def register_traveller(actor: Actor, person_data: PersonData, doc_data: Document
     person, doc = document_holder(doc_data.issuing_state.upper(), number)
     if doc:
         return person, doc, False
-    person = register_person(actor, person_data, post=post, permission=permission)
-    doc, _ = _create_document(actor, person, doc_data, number)
+    # Person and document together or not at all; the read above needs no savepoint (a
+    # known traveller, most of them at the desk, costs no extra round trips).
+    with transaction.atomic():
+        person = register_person(actor, person_data, post=post, permission=permission)
+        doc, _ = _create_document(actor, person, doc_data, number)
     return doc.person, doc, doc.person_id == person.pk

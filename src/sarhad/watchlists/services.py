@@ -600,6 +600,53 @@ def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_nam
     (``"1980"``, ``"1980-05"``) or a ``date``. Bad input raises ``ValidationFailed``
     naming the field.
     """
+    found = search_lists(actor, surname=surname, given_names=given_names, native_name=native_name,
+                         birth_date=birth_date, nationality=nationality, sex=sex, document_number=document_number,
+                         issuing_state=issuing_state, person=person, post=post, context=context, record=record,
+                         limit=limit, audit=audit)
+    if not found.kernel_hits and not audit:  # nothing to store or append: no transaction
+        return found.store()
+    with transaction.atomic():
+        return found.store()
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A traveller searched for in the lists, nothing stored yet (see :func:`search_lists`)."""
+
+    actor: Actor
+    query: Query
+    traveller: dict
+    kernel_hits: tuple
+    screened: int
+    person: Person | None
+    post_code: str | None
+    context: str
+    record: bool
+    audit: bool
+
+    def store(self) -> ScreeningOutcome:
+        """Store the hits (and the audit entry, if asked for) inside the caller's
+        transaction; the outcome as :func:`screen` returns it."""
+        if not self.kernel_hits and not self.audit:
+            return ScreeningOutcome(hits=(), traveller=self.traveller, entries_screened=self.screened)
+        return _record_screening(self.actor, self.query, self.traveller, self.kernel_hits, self.screened,
+                                 person=self.person, post_code=self.post_code, context=self.context,
+                                 record=self.record, audit=self.audit)
+
+
+def search_lists(actor: Actor, *, surname: str = "", given_names: str = "", native_name: str = "",
+                 birth_date=None, nationality: str | None = None, sex: str | None = None,
+                 document_number: str | None = None, issuing_state: str | None = None,
+                 person: Person | None = None, post=None, context: str = "border_check", record: bool = True,
+                 limit: int = 10, audit: bool = True) -> Screened:
+    """The read half of :func:`screen` (same arguments): check the actor and the input,
+    search the index, store nothing. ``store()`` on the result does the rest, inside a
+    transaction: the desk check stores its hits and its own audit entry in one.
+
+    Outside any transaction: a first build of the index may take a while, and on the
+    embedded database an open write transaction would hold every other writer back.
+    """
     _require_screen(actor)
     post_code = _post_code(actor, post)
     query, traveller = _query(surname=surname, given_names=given_names, native_name=native_name,
@@ -607,17 +654,11 @@ def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_nam
                               document_number=document_number, issuing_state=issuing_state)
     if person is not None and not isinstance(person, Person):
         raise ValidationFailed.on("person", "must be a person record")
-    # Outside the transaction: a first build of the index may take a while, and on the
-    # embedded database an open write transaction would hold every other writer back.
     with LIVE.lock:
         index = LIVE.current()
-        kernel_hits = index.search(query, limit=limit)
+        kernel_hits = tuple(index.search(query, limit=limit))
         screened = len(index)
-    if not kernel_hits and not audit:  # nothing to store or append: no transaction
-        return ScreeningOutcome(hits=(), traveller=traveller, entries_screened=screened)
-    with transaction.atomic():
-        return _record_screening(actor, query, traveller, kernel_hits, screened, person=person,
-                                 post_code=post_code, context=context, record=record, audit=audit)
+    return Screened(actor, query, traveller, kernel_hits, screened, person, post_code, context, record, audit)
 
 
 def _hit_entries(ids: list[UUID]) -> dict[UUID, WatchlistEntry]:
