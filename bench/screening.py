@@ -336,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=1000, help="listed-traveller queries for recall")
     parser.add_argument("--latency-queries", type=int, default=2000)
     parser.add_argument("--peer-queries", type=int, default=30, help="queries per peer round")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved peer rounds (median of rounds)")
     parser.add_argument("--smoke", action="store_true", help="small sizes, no peer, for the test suite")
     parser.add_argument("--no-peer", action="store_true")
     args = parser.parse_args(argv)
