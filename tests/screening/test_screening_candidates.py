@@ -128,3 +128,21 @@ def test_an_entry_added_after_a_query_is_found_by_the_next_one():
         index.add(WatchlistEntry(f"N{i}", 1, "bans", names=(f"Novruzov {i}",)))
     index.add(WatchlistEntry("Q", 1, "bans", names=("Qurbanov Tofiq",), birth_dates=("1970-01-01",)))
     assert index.candidates_for(query) == ["Q"]
+
+
+_SKELETON = st.lists(st.sampled_from("BKDFGLMNPRSTVZ"), min_size=2, max_size=6).map(
+    lambda letters: "".join(c for i, c in enumerate(letters) if not i or c != letters[i - 1])
+).filter(lambda s: len(s) >= 2)
+
+
+@given(_SKELETON, st.integers(min_value=0, max_value=5), st.sampled_from("BKDFGLMNPRSTVZ"), st.booleans())
+def test_skeletons_one_edit_apart_share_a_typo_variant(skeleton, position, letter, substitute):
+    """What the typo keys rely on: a skeleton and the same skeleton with one letter
+    changed (or left out) share a one-deletion variant, doubled letters written once."""
+    from sarhad.screening.index import _single, _typo_variants
+
+    k = position % len(skeleton)
+    edited = _single(skeleton[:k] + (letter if substitute else "") + skeleton[k + 1:])
+    assert _typo_variants(skeleton) & _typo_variants(edited)
+    assert skeleton in _typo_variants(skeleton)
+    assert all(len(v) < len(skeleton) for v in _typo_variants(skeleton) - {skeleton})

@@ -107,6 +107,8 @@ def _add_posting(table: dict[str, Postings], key: str, slot: int) -> None:
     current = table.get(key)
     if current is None:
         table[key] = slot
+    elif type(current) is array:  # the common case while building: no further checks
+        current.append(slot)
     elif isinstance(current, int):
         if current != slot:
             table[key] = array("I", (current, slot))
@@ -249,17 +251,23 @@ def _own_keys(prepared: Any) -> set[str]:
                 for b in sounds[j]:
                     out.add(f"s:{a}|{b}" if a <= b else f"s:{b}|{a}")
     for i, varied in enumerate(words):
-        variants: set[str] = set()
-        for skeleton in varied:
-            variants.add(skeleton)
-            if len(skeleton) >= 2:
-                # a deletion can bring two equal letters together (MKMT -> MMT); a
-                # skeleton writes them once (MAMUT -> MT), and so does the variant
-                variants.update(_single(skeleton[:k] + skeleton[k + 1 :]) for k in range(len(skeleton)))
+        variants = _typo_variants(varied[0]) if len(varied) == 1 else frozenset().union(*map(_typo_variants, varied))
         for j, fixed in enumerate(words):
             if j != i:
-                out.update(f"t:{v}|{f}" for v in variants for f in fixed)
+                out.update([f"t:{v}|{f}" for v in variants for f in fixed])
     return out
+
+
+@lru_cache(maxsize=65_536)
+def _typo_variants(skeleton: str) -> frozenset[str]:
+    """A skeleton and its one-letter deletions (the same few thousand skeletons make up
+    most names: worked out once each)."""
+    variants = {skeleton}
+    if len(skeleton) >= 2:
+        # a deletion can bring two equal letters together (MKMT -> MMT); a skeleton
+        # writes them once (MAMUT -> MT), and so does the variant
+        variants.update([_single(skeleton[:k] + skeleton[k + 1 :]) for k in range(len(skeleton))])
+    return frozenset(variants)
 
 
 _UNSEEN = object()
