@@ -38,7 +38,7 @@ def params(model, field_name: str, values) -> tuple[str, list]:
 CACHED_PARAMS = 50
 
 
-def insert(model, objects: list, *, unless_taken: str | None = None) -> int | None:
+def insert(model, objects: list, *, unless_taken: str | None = None) -> int:
     """``INSERT`` the model instances (ids must already be set).
 
     Like ``bulk_create`` without its query building; no signals are sent. The rows go in
