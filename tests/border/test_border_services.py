@@ -126,12 +126,12 @@ def test_a_changed_stay_regime_applies_to_the_next_check(officer, mrz, scenarios
     assert after.stay["last_permitted_day"] == (timezone.localdate() + timedelta(days=29)).isoformat()
 
 
-def test_a_retry_racing_the_first_record_of_its_key_records_once(officer, mrz, scenarios, monkeypatch):
-    """Two requests with one key: the second passes the key lookup before the first
-    commits, then meets the unique key on insert and returns the first crossing."""
+def test_a_retry_of_a_recorded_entry_records_once_and_changes_nothing(officer, mrz, scenarios):
+    """A retry (or one racing the first request) meets the used key on insert: it
+    returns the first crossing, and the first entry, open for the retry, is not marked
+    as left unseen."""
     first, created = services.record_entry(officer, mrz("clean"), "GYD", idempotency_key="gate-7-0001")
     assert created
-    monkeypatch.setattr(services, "_existing_for_key", lambda *args: None)  # the lookup raced
     again, created = services.record_entry(officer, mrz("clean"), "GYD", idempotency_key="gate-7-0001")
     assert not created and again.pk == first.pk
     assert Crossing.objects.filter(idempotency_key="gate-7-0001").count() == 1
@@ -196,3 +196,16 @@ def test_a_check_stores_its_hits_and_its_audit_entry_together(officer, mrz, scen
     monkeypatch.undo()
     assert services.check(officer, mrz("banned"), "GYD", "entry").hits
     assert ScreeningHit.objects.count() >= 1
+
+
+def test_a_key_used_for_another_request_is_a_conflict_that_records_nothing(officer, mrz, scenarios):
+    """The same idempotency key for another traveller: 409, and the whole request rolled
+    back (the new traveller it would have registered too)."""
+    from sarhad.common.errors import Conflict
+
+    services.record_entry(officer, mrz("clean"), "GYD", idempotency_key="gate-7-0003")
+    people, crossings, audited = Person.objects.count(), Crossing.objects.count(), AuditEntry.objects.count()
+    with pytest.raises(Conflict) as err:
+        services.record_entry(officer, mrz("citizen"), "GYD", idempotency_key="gate-7-0003")
+    assert err.value.code == "idempotency_conflict"
+    assert (Person.objects.count(), Crossing.objects.count(), AuditEntry.objects.count()) == (people, crossings, audited)

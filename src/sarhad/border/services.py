@@ -261,6 +261,12 @@ def _existing_for_key(model, key: str | None, post: str, mrz_number: str | None)
         cursor.execute(f"SELECT 1 FROM {rawsql.table(model)} WHERE idempotency_key = %s", [key])
         if cursor.fetchone() is None:
             return None
+    return _replayed(model, key, post, mrz_number)
+
+
+def _replayed(model, key: str, post: str, mrz_number: str | None):
+    """The row an earlier request recorded with this idempotency key. A key used before
+    for another post or document is a conflict, not a replay."""
     row = model.objects.select_related("document").get(idempotency_key=key)
     if row.post_id != post or (row.document and mrz_number and row.document.number != mrz_number):
         raise Conflict(f"idempotency key {key!r} was already used for a different request", code="idempotency_conflict")
@@ -288,9 +294,8 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
     now, today = _local(now)
     parsed = _parse(mrz, today)
     _require_valid(parsed)
-    existing = _existing_for_key(Crossing, idempotency_key, post, parsed.document_number)
-    if existing:
-        return existing, False
+    # A retried request (its key already used) is found when its insert does nothing,
+    # below: nearly every key is new, so no statement is spent looking it up first.
     person, document, created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
                                                    permission="border.record")
     # A traveller registered just now has no crossings, visas or permits to read.
@@ -308,11 +313,12 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
     crossing = Crossing(person=person, document=document, post_id=post, direction=direction, occurred_at=now,
                         local_date=today, idempotency_key=idempotency_key, notes=notes, **fields,
                         **_officer_fields(actor))
-    # A concurrent retry with the same key may have recorded it a moment ago: then this
-    # row is not inserted, nothing of this request is kept and the other one's crossing
-    # is returned (no savepoint needed: the clash raises no error).
+    # The key used already (a retry, or a concurrent retry a moment ago): this row is not
+    # inserted, nothing of this request is kept and the first crossing is returned (no
+    # savepoint needed: the clash raises no error). Used for another request: a conflict,
+    # and the whole request is rolled back.
     if not rawsql.insert(Crossing, [crossing], unless_taken="idempotency_key" if idempotency_key else None):
-        return Crossing.objects.get(idempotency_key=idempotency_key), False
+        return _replayed(Crossing, idempotency_key, post, parsed.document_number), False
     if direction == Direction.ENTRY and open_entry is not None:
         # Entered again without a recorded exit: the traveller left unseen.
         open_entry.exit_missing = True
