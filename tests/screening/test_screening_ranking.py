@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from sarhad.screening import BirthDate, Query, ScreeningIndex, SnapshotError, WatchlistEntry
 from sarhad.screening import index as index_module
-from sarhad.screening.index import _far_codes, _year, _years
+from sarhad.screening.index import _far_codes, _year, _year_effects, _years
 from sarhad.screening.qualifiers import ScoringPolicy, compare_birth_date
 from sarhad.screening.snapshot import MAGIC
 
@@ -114,6 +114,16 @@ def test_a_listed_year_the_shortcut_calls_far_is_a_date_the_qualifiers_call_diff
     # and two years apart is far (the shortcut is not idle)
     if query.latest.year + 3 <= listed.earliest.year or listed.latest.year + 3 <= query.earliest.year:
         assert far
+
+
+@given(st.integers(1850, 2020), st.integers(0, 5), st.integers(1850, 2020), st.integers(0, 7))
+def test_the_ranking_move_by_years_of_birth_follows_the_gap_between_them(q_first, q_span, l_first, l_span):
+    """Listed years overlapping the traveller's move the entry up, a year off not at all,
+    two years or more apart to the bottom (the table read per candidate)."""
+    far, agrees = -1.0e6, 2.0
+    move = _year_effects(_year(q_first), _year(q_first + q_span), far, agrees)[_years(l_first, l_first + l_span)]
+    gap = max(l_first - (q_first + q_span), q_first - (l_first + l_span))  # <= 0: they overlap
+    assert move == (agrees if gap <= 0 else 0.0 if gap == 1 else far)
 
 
 def test_the_shortcut_needs_the_policy_to_rule_the_candidate_out():

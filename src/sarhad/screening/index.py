@@ -402,21 +402,15 @@ def _nationality_effects(nat: int, codes: int) -> np.ndarray:
 @lru_cache(maxsize=256)
 def _year_effects(q_lo: int, q_hi: int, far: float, agrees: float) -> np.ndarray:
     """A traveller's year(s) of birth (``_year`` codes) -> the ranking move of every
-    ``_years`` code: far (two years or more apart), near (one year), agrees (overlap).
+    ``_years`` code (0 = unknown: no move): ``agrees`` where the listed years overlap the
+    traveller's, none a year off, ``far`` two years or more apart.
     The same few tables serve every traveller born in the same years (never changed)."""
-    table: list[float] = []
-    for span in range(_SPAN_MAX + 1):
-        # first listed years lo < a: far; a: near; up to q_hi: agree; q_hi + 1: near; far
-        a = max(0, min(512, q_lo - 1 - span))
-        b = max(a, min(512, q_lo - span))
-        c = max(b, min(512, q_hi + 1))
-        d = max(c, min(512, q_hi + 2))
-        table += [far] * a + [0.0] * (b - a) + [agrees] * (c - b) + [0.0] * (d - c)
-        table += [far] * (512 - d)
+    overlap = (_CODES_LO <= q_hi) & (_CODES_HI >= q_lo)
+    near = (_CODES_LO <= q_hi + 1) & (_CODES_HI >= q_lo - 1)
+    table = np.where(overlap, agrees, np.where(near, 0.0, far))
     table[0] = 0.0  # unknown
-    shared = np.array(table, dtype=np.float64)
-    shared.flags.writeable = False  # cached: the same array serves every such traveller
-    return shared
+    table.flags.writeable = False  # cached: the same array serves every such traveller
+    return table
 
 
 class _Memo(dict):  # type: ignore[type-arg]
