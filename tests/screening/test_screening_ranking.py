@@ -116,14 +116,17 @@ def test_a_listed_year_the_shortcut_calls_far_is_a_date_the_qualifiers_call_diff
         assert far
 
 
-@given(st.integers(1850, 2020), st.integers(0, 5), st.integers(1850, 2020), st.integers(0, 7))
-def test_the_ranking_move_by_years_of_birth_follows_the_gap_between_them(q_first, q_span, l_first, l_span):
+@given(st.integers(1850, 2020), st.integers(0, 5), st.integers(0, 7), st.integers(-12, 4), st.booleans())
+def test_the_ranking_move_by_years_of_birth_follows_the_gap_between_them(q_first, q_span, l_span, gap, before):
     """Listed years overlapping the traveller's move the entry up, a year off not at all,
-    two years or more apart to the bottom (the table read per candidate)."""
+    two years or more apart to the bottom (the table read per candidate). ``gap``: years
+    between the two spans (0 or less: they overlap), listed before or after."""
     far, agrees = -1.0e6, 2.0
-    move = _year_effects(_year(q_first), _year(q_first + q_span), far, agrees)[_years(l_first, l_first + l_span)]
-    gap = max(l_first - (q_first + q_span), q_first - (l_first + l_span))  # <= 0: they overlap
-    assert move == (agrees if gap <= 0 else 0.0 if gap == 1 else far)
+    q_last = q_first + q_span
+    l_first = q_first - gap - l_span if before else q_last + gap
+    move = _year_effects(_year(q_first), _year(q_last), far, agrees)[_years(l_first, l_first + l_span)]
+    real_gap = max(l_first - q_last, q_first - (l_first + l_span))
+    assert move == (agrees if real_gap <= 0 else 0.0 if real_gap == 1 else far)
 
 
 def test_the_shortcut_needs_the_policy_to_rule_the_candidate_out():
