@@ -583,12 +583,9 @@ def _post_code(actor: Actor, post) -> str | None:
     return code
 
 
-def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_name: str = "", birth_date=None,
-           nationality: str | None = None, sex: str | None = None, document_number: str | None = None,
-           issuing_state: str | None = None, person: Person | None = None, post=None,
-           context: str = "border_check", record: bool = True, limit: int = 10,
-           audit: bool = True) -> ScreeningOutcome:
-    """Screen one traveller against every active list.
+def screen(actor: Actor, **traveller: Any) -> ScreeningOutcome:
+    """Screen one traveller against every active list (the arguments of
+    :func:`search_lists`): the search, then its hits stored in one transaction.
 
     Returns the hits (HIT and REVIEW bands) best first, each with its explanation. With
     ``record`` each hit is stored for review (a hit already stored for the same traveller,
@@ -600,11 +597,8 @@ def screen(actor: Actor, *, surname: str = "", given_names: str = "", native_nam
     (``"1980"``, ``"1980-05"``) or a ``date``. Bad input raises ``ValidationFailed``
     naming the field.
     """
-    found = search_lists(actor, surname=surname, given_names=given_names, native_name=native_name,
-                         birth_date=birth_date, nationality=nationality, sex=sex, document_number=document_number,
-                         issuing_state=issuing_state, person=person, post=post, context=context, record=record,
-                         limit=limit, audit=audit)
-    if not found.kernel_hits and not audit:  # nothing to store or append: no transaction
+    found = search_lists(actor, **traveller)
+    if not found.kernel_hits and not found.audit:  # nothing to store or append: no transaction
         return found.store()
     with transaction.atomic():
         return found.store()
@@ -640,8 +634,8 @@ def search_lists(actor: Actor, *, surname: str = "", given_names: str = "", nati
                  document_number: str | None = None, issuing_state: str | None = None,
                  person: Person | None = None, post=None, context: str = "border_check", record: bool = True,
                  limit: int = 10, audit: bool = True) -> Screened:
-    """The read half of :func:`screen` (same arguments): check the actor and the input,
-    search the index, store nothing. ``store()`` on the result does the rest, inside a
+    """The read half of :func:`screen`: check the actor and the input, search the index,
+    store nothing. ``store()`` on the result does the rest, inside a
     transaction: the desk check stores its hits and its own audit entry in one.
 
     Outside any transaction: a first build of the index may take a while, and on the
