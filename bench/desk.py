@@ -366,13 +366,14 @@ def _run(args, pg: PostgresServer, var_dir: Path, keep: Path | None) -> int:
             python_path = os.pathsep.join(p for p in (str(tree / "src"), os.environ.get("PYTHONPATH", "")) if p)
             servers.append(Server(dict(env, PYTHONPATH=python_path), port, args.workers, args.threads,
                                   var_dir / f"server{len(servers)}.log"))
-            phases.append({"label": label, "port": port, "warmup": True, "travellers": take(args.warmup_pairs),
+            phases.append({"label": label, "port": port, "server_group": servers[-1].proc.pid, "warmup": True,
+                           "travellers": take(args.warmup_pairs),
                            "max_pairs": args.warmup_pairs, "seconds": args.warmup_seconds})
         for server in servers:
             server.wait_ready()
         for _round in range(rounds):  # interleaved: A, B, A, B ...
             for (label, _tree), server in zip(trees, servers):
-                phases.append({"label": label, "port": server.port, "warmup": False,
+                phases.append({"label": label, "port": server.port, "server_group": server.proc.pid, "warmup": False,
                                "travellers": take(args.max_pairs), "max_pairs": args.max_pairs,
                                "seconds": args.seconds})
         job = {"host": "127.0.0.1", "token": token, "post": POST, "clients": args.clients, "phases": phases}
@@ -454,6 +455,11 @@ def report(prefix: str, results: list[dict]) -> dict:
             line(f"{prefix}{what}_client_p{q}", f"{percentile(client_ms, q / 100):.1f}", "ms")
         figures[f"{what}_p95"] = percentile(server_ms, 0.95)
         figures[f"{what}_client_p95"] = percentile(client_ms, 0.95)
+    # Where the two cores went: the server's workers, PostgreSQL, the load generator.
+    if pairs:
+        for part in ("server", "postgres", "load"):
+            used = sum(r.get("cpu_seconds", {}).get(part, 0.0) for r in measured)
+            line(f"{prefix}cpu_per_pair_{part}", f"{used / pairs * 1000:.2f}", "ms")
     errors = [e for r in results for e in r["errors"]]
     for sample in errors[:5]:
         note(f"error: {sample[:200]}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
 import sys
 import threading
@@ -60,7 +61,62 @@ class Client:
         raise RuntimeError("unreachable")
 
 
-def run_phase(job: dict, port: int, travellers: list[dict], *, max_pairs: int, seconds: float) -> dict:
+def cpu_seconds(server_group: int | None) -> dict[int, tuple[str, float]]:
+    """Per process: (part, CPU seconds used so far), for the server's process group
+    ("server") and PostgreSQL's processes ("postgres"), read from ``/proc``."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:  # gone meanwhile
+            continue
+        command = stat[stat.index(b"(") + 1:stat.rindex(b")")]
+        fields = stat[stat.rindex(b")") + 2:].split()
+        if server_group is not None and int(fields[2]) == server_group:
+            part = "server"
+        elif command.startswith(b"postgres"):
+            part = "postgres"
+        else:
+            continue
+        found[int(name)] = (part, (int(fields[11]) + int(fields[12])) / tick)
+    return found
+
+
+class CpuMeter:
+    """CPU used during a phase by the server, PostgreSQL and this load generator. Processes
+    are read every half second, so one that ends meanwhile (a database connection closed
+    after its maximum age) keeps what it used up to its last reading."""
+
+    def __init__(self, server_group: int | None):
+        self.server_group = server_group
+        self.first = cpu_seconds(server_group)
+        self.last = dict(self.first)
+        self.load_before = sum(os.times()[:2])
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        while not self.stop.wait(0.5):
+            self.last.update(cpu_seconds(self.server_group))
+
+    def used(self) -> dict[str, float]:
+        self.stop.set()
+        self.thread.join()
+        self.last.update(cpu_seconds(self.server_group))
+        totals = {"server": 0.0, "postgres": 0.0}
+        for pid, (part, seconds) in self.last.items():
+            totals[part] += seconds - self.first.get(pid, (part, 0.0))[1]
+        totals["load"] = sum(os.times()[:2]) - self.load_before
+        return totals
+
+
+def run_phase(job: dict, port: int, travellers: list[dict], *, max_pairs: int, seconds: float,
+              server_group: int | None = None) -> dict:
     """Up to ``max_pairs`` check+record pairs in at most ``seconds``, ``job['clients']`` at a time."""
     queue = deque(travellers[:max_pairs])
     lock = threading.Lock()
@@ -110,12 +166,14 @@ def run_phase(job: dict, port: int, travellers: list[dict], *, max_pairs: int, s
                     out["hit_rows"] += len(result["hits"])
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(job["clients"])]
+    meter = CpuMeter(server_group)
     started = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join(seconds + 2 * TIMEOUT_S + 5)
     out["seconds"] = time.perf_counter() - started
+    out["cpu_seconds"] = meter.used()
     return out
 
 
@@ -125,7 +183,7 @@ def main() -> int:
     results = []
     for phase in job["phases"]:
         result = run_phase(job, phase["port"], phase["travellers"], max_pairs=phase["max_pairs"],
-                           seconds=phase["seconds"])
+                           seconds=phase["seconds"], server_group=phase.get("server_group"))
         results.append({"label": phase["label"], "warmup": phase["warmup"], **result})
     with open(sys.argv[2], "w", encoding="utf-8") as fh:
         json.dump(results, fh)
