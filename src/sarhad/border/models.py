@@ -24,9 +24,10 @@ class Crossing(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="crossings")
+    # person and post: no index of their own, the Meta indexes lead with them (decision 0009)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="crossings", db_index=False)
     document = models.ForeignKey(TravelDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    post = models.ForeignKey(BorderCrossingPoint, on_delete=models.PROTECT, related_name="crossings")
+    post = models.ForeignKey(BorderCrossingPoint, on_delete=models.PROTECT, related_name="crossings", db_index=False)
     direction = models.CharField(max_length=5, choices=Direction.choices)
     occurred_at = models.DateTimeField(default=timezone.now)
     local_date = models.DateField()
@@ -41,7 +42,8 @@ class Crossing(models.Model):
     )
     officer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     client = models.ForeignKey(ApiClient, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
+    # unique through Meta.constraints: one index (a unique field also gets a LIKE index on PostgreSQL)
+    idempotency_key = models.CharField(max_length=80, null=True, blank=True)
     notes = models.TextField(blank=True)
 
     class Meta:
@@ -51,6 +53,7 @@ class Crossing(models.Model):
             models.Index(fields=["direction", "local_date"]),
             models.Index(fields=["post", "local_date"]),
         ]
+        constraints = [models.UniqueConstraint(fields=["idempotency_key"], name="border_crossing_idempotency_key_uniq")]
 
     def __str__(self) -> str:
         return f"{self.direction} {self.post_id} {self.local_date} {self.person_id}"

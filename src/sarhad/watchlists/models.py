@@ -158,7 +158,7 @@ class ScreeningHit(models.Model):
     entry = models.ForeignKey(WatchlistEntry, on_delete=models.PROTECT, related_name="hits")
     entry_version = models.PositiveIntegerField()
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    traveller_key = models.CharField(max_length=200, db_index=True)
+    traveller_key = models.CharField(max_length=200)  # indexed first in Meta.indexes
     traveller_name = models.CharField(max_length=300)
     traveller_native_name = models.CharField(max_length=300, blank=True)
     traveller_birth_date = models.CharField(max_length=30, blank=True)
