@@ -324,6 +324,28 @@ def run_peer(python: Path, tasks: list[dict]) -> dict[str, list[float]]:
 # ------------------------------------------------------------------------------- main
 
 
+def build_only(args) -> int:
+    """The same watchlist built with ``add_many(workers=...)``: wall time from the first
+    entry generated to the index complete (the generator runs in this process, as in the
+    one-process build's ``generate_and_build_time``), and the CPU of all the processes."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from sarhad.screening import ScreeningIndex
+
+    watchlist = Watchlist(args.size, args.seed, args.queries)
+    index = ScreeningIndex()
+    gc.disable()
+    started, cpu = time.perf_counter(), time.process_time()
+    index.add_many(watchlist.entries(), workers=args.build_only)
+    wall = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers = f"{args.build_only}_workers"
+    line(f"generate_and_build_time_{workers}", f"{wall:.1f}", "s")
+    line(f"index_build_cpu_time_{workers}", f"{time.process_time() - cpu + children.ru_utime + children.ru_stime:.1f}",
+         "s (this process, with the generator, and the workers)")
+    line(f"index_entries_{workers}", len(index))
+    return 0
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -339,7 +361,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="interleaved peer rounds (median of rounds)")
     parser.add_argument("--smoke", action="store_true", help="small sizes, no peer, for the test suite")
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--build-workers", type=int, default=2,
+                        help="also build the index with this many worker processes, in a process of its own "
+                             "(ScreeningIndex.add_many(workers=...), as `sarhad serve` does); 1: skip")
+    parser.add_argument("--build-only", type=int, metavar="WORKERS", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.build_only:
+        return build_only(args)
     if args.smoke:
         args.size, args.queries, args.latency_queries, args.peer_queries, args.rounds = 3000, 100, 100, 5, 1
         args.no_peer = True
@@ -370,6 +398,14 @@ def main(argv: list[str] | None = None) -> int:
     line("index_build_time", f"{build_seconds:.1f}", "s")
     line("index_build_cpu_time", f"{build_cpu:.1f}", "s")
     line("generate_and_build_time", f"{total_seconds:.1f}", "s")
+    if args.build_workers > 1:
+        # in a process of its own: its index does not add to this process's memory
+        result = subprocess.run([sys.executable, __file__, "--size", str(args.size), "--seed", str(args.seed),
+                                 "--queries", str(args.queries), "--build-only", str(args.build_workers)],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"the build with workers failed: {result.stderr[-2000:]}")
+        sys.stdout.write(result.stdout)
     line("peak_memory_build", f"{peak_rss_mib():.0f}", "MiB")
     stats = index.stats()
     line("index_stats", json.dumps(stats))

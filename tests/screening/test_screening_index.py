@@ -234,3 +234,32 @@ def test_save_load_round_trip_gives_identical_results(tmp_path_factory, batch, w
     again = path.with_suffix(".again")
     loaded.save(again)
     assert again.read_bytes() == path.read_bytes()
+
+
+def test_add_many_with_worker_processes_files_the_same_index():
+    """The records and keys worked out in forked workers are filed in order: the same
+    outcomes and the same index as adding one entry after another."""
+    feed = []
+    for i in range(40):
+        feed.append(WatchlistEntry(f"E{i % 30}", 1 + i // 30, "bans", names=(f"{SURNAMES[i % 9]} {GIVEN[i % 10]}",),
+                                   aliases=(GIVEN[(i + 3) % 10],) if i % 4 == 0 else (),
+                                   birth_dates=(str(1950 + i),), documents=(DocumentRef(f"AB{i:05d}", "AZE"),)))
+    feed.append(WatchlistEntry("E3", 1, "bans", names=("Older Version",)))  # stale: E3 is at version 2
+    feed.append(feed[35])  # unchanged (E5 at version 2)
+    feed.append(WatchlistEntry("L1", 1, "lost", kind=ListKind.LOST_STOLEN_DOCUMENT,
+                               documents=(DocumentRef("C0123456", "AZE"),)))
+    one_by_one = ScreeningIndex(engine=FakeEngine(), policy=POLICY)
+    outcomes = dict.fromkeys(AddResult, 0)
+    for entry in feed:
+        outcomes[one_by_one.add(entry)] += 1
+    forked = ScreeningIndex(engine=FakeEngine(), policy=POLICY)
+    assert forked.add_many(iter(feed), workers=2, chunk=7) == outcomes
+    assert outcomes[AddResult.REPLACED] == 10 and outcomes[AddResult.STALE] == 1 and outcomes[AddResult.UNCHANGED] == 1
+    assert forked._records == one_by_one._records
+    assert forked._slot_of == one_by_one._slot_of
+    assert list(forked._facts) == list(one_by_one._facts)
+    assert forked._words == one_by_one._words
+    for table in ("_postings", "_documents"):
+        mine, theirs = getattr(forked, table), getattr(one_by_one, table)
+        assert mine.keys() == theirs.keys()
+        assert all(sorted(_iter_postings(mine[k])) == sorted(_iter_postings(theirs[k])) for k in mine)

@@ -90,3 +90,21 @@ def test_a_large_index_is_packed_and_out_of_the_collectors_way(mammadov, private
         assert str(mammadov.pk) in index
     finally:
         gc.unfreeze()
+
+
+def test_a_build_with_worker_processes_gives_the_same_index(admin, bans, mammadov, private_index):
+    for k, (name, alias) in enumerate([("Hüseynov Rəşad", "Гусейнов Рашад"), ("Əliyeva Leyla", "Алиева Лейла"),
+                                       ("Qasımov Elnur Vüqar oğlu", "")]):
+        services.add_entry(admin, bans, EntryData(names=(name,), aliases=(alias,) if alias else (),
+                                                  birth_dates=(f"{1970 + k}",), external_id=f"BAN-W{k}"))
+    single = LiveIndex()
+    with single.lock:
+        expected = single.current()
+    forked = LiveIndex()
+    forked.build_workers = 2
+    with forked.lock:
+        built = forked.current()
+    assert built._records == expected._records
+    assert built._postings.keys() == expected._postings.keys()
+    assert built._words == expected._words
+    assert list(built._facts) == list(expected._facts)

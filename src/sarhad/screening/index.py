@@ -36,8 +36,10 @@ from __future__ import annotations
 
 import enum
 import math
+import multiprocessing
 import threading
 from array import array
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from os import PathLike
@@ -274,6 +276,27 @@ def _typo_variants(skeleton: str) -> frozenset[str]:
 
 
 _UNSEEN = object()
+
+#: The index an :meth:`ScreeningIndex.add_many` with workers is filling; forked workers
+#: inherit it and use only its engine and settings.
+_BUILDING: ScreeningIndex | None = None
+
+
+def _chunks(entries: Iterable[WatchlistEntry], size: int) -> Iterator[list[WatchlistEntry]]:
+    batch: list[WatchlistEntry] = []
+    for entry in entries:
+        batch.append(entry)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _work_out_chunk(entries: list[WatchlistEntry]) -> list[Any]:
+    """In a worker process: what adding each of ``entries`` needs."""
+    assert _BUILDING is not None
+    return [_BUILDING._worked_out(entry) for entry in entries]
 
 
 def _agreeing_names(code: bytes, slot_masks: list[tuple[int, Any]]) -> int:
@@ -545,7 +568,20 @@ class ScreeningIndex:
         content changed (a corrected import); an older version is refused (``STALE``),
         so replaying an old feed cannot undo a newer entry.
         """
-        record = _ENCODE(entry.to_dict())
+        return self._apply(entry, self._worked_out(entry))
+
+    def _worked_out(self, entry: WatchlistEntry) -> tuple[bytes, list[str], list[WordKeys | None] | None]:
+        """What adding ``entry`` needs that depends on the entry alone (no index state):
+        its record, its blocking keys and its names' word keys. The costly part of an
+        add, and the part :meth:`add_many` hands to worker processes."""
+        words = None
+        if entry.kind is ListKind.PERSON and entry.all_names:
+            words = [_word_keys(self.engine.prepare(name)) for name in entry.all_names]
+        return _ENCODE(entry.to_dict()), list(self._entry_keys(entry)), words
+
+    def _apply(self, entry: WatchlistEntry, worked_out: tuple[bytes, list[str], list[WordKeys | None] | None]
+               ) -> AddResult:
+        record, keys, words = worked_out
         slot = self._slot_of.get(entry.id)
         result = AddResult.ADDED
         if slot is not None:
@@ -562,14 +598,45 @@ class ScreeningIndex:
                 self._records.append(None)
         self._records[slot] = record
         self._slot_of[entry.id] = slot
-        self._index(slot, entry)
-        self._set_facts(slot, entry)
+        postings = self._postings
+        for key in keys:
+            _add_posting(postings, key, slot)
+        for doc in entry.documents:
+            _add_posting(self._documents, canonical(doc.number), slot)
+        self._set_facts(slot, entry, words)
         return result
 
-    def add_many(self, entries: Iterable[WatchlistEntry]) -> dict[AddResult, int]:
+    def add_many(self, entries: Iterable[WatchlistEntry], *, workers: int = 1,
+                 chunk: int = 1000) -> dict[AddResult, int]:
+        """Add ``entries`` in order; the count of each outcome.
+
+        With ``workers`` > 1 (on platforms that can fork), that many worker processes
+        work out the entries' records and keys (:meth:`_worked_out`, most of an add's
+        time) ``chunk`` entries at a time, while this process files them in order: the
+        index is the same as with one process, built in about half the time on two
+        cores. Workers only compute; they read no database and write nothing.
+        """
         counts = dict.fromkeys(AddResult, 0)
-        for entry in entries:
-            counts[self.add(entry)] += 1
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for entry in entries:
+                counts[self.add(entry)] += 1
+            return counts
+        global _BUILDING
+        _BUILDING = self  # inherited by the forked workers
+        sent: deque[list[WatchlistEntry]] = deque()
+
+        def batches() -> Iterator[list[WatchlistEntry]]:
+            for batch in _chunks(entries, chunk):
+                sent.append(batch)  # results come back in this order
+                yield batch
+
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for worked in pool.imap(_work_out_chunk, batches()):
+                    for entry, parts in zip(sent.popleft(), worked):
+                        counts[self._apply(entry, parts)] += 1
+        finally:
+            _BUILDING = None
         return counts
 
     def remove(self, entry_id: str) -> bool:
@@ -585,8 +652,10 @@ class ScreeningIndex:
         self._free.append(slot)
         return True
 
-    def _set_facts(self, slot: int, entry: WatchlistEntry | None) -> None:
-        """Record (or clear) what ranking needs of an entry: dates, nationality, sex."""
+    def _set_facts(self, slot: int, entry: WatchlistEntry | None, words: list[WordKeys | None] | None = None) -> None:
+        """Record (or clear) what ranking needs of an entry: dates, nationality, sex, and
+        its names' word numbers (``words``: the names' word keys, as :meth:`_worked_out`
+        gives them)."""
         while len(self._facts) <= slot:
             self._facts.append(0)
         year = day = nat = sex = 0
@@ -604,7 +673,7 @@ class ScreeningIndex:
         self._facts[slot] = year << _FACT_YEAR | day << _FACT_DAY | (nat << 2 | sex) << _FACT_NATSEX
         while len(self._words) <= slot:
             self._words.append(None)
-        self._words[slot] = self._name_words(entry)
+        self._words[slot] = self._name_words(entry, words)
 
     def _fact_columns(self) -> list[array]:
         """The packed facts as the three columns a snapshot keeps: years of birth, day of
@@ -619,13 +688,15 @@ class ScreeningIndex:
         packed = columns[0] << _FACT_YEAR | columns[1] << _FACT_DAY | columns[2] << _FACT_NATSEX
         self._facts = array("Q", packed.tobytes())
 
-    def _name_words(self, entry: WatchlistEntry | None) -> bytes | None:
+    def _name_words(self, entry: WatchlistEntry | None, names_words: list[WordKeys | None] | None = None
+                    ) -> bytes | None:
         """The ``_words`` code of an entry: per name, its word count and word numbers."""
         if entry is None or entry.kind is not ListKind.PERSON or not entry.all_names:
             return None
+        if names_words is None:
+            names_words = [_word_keys(self.engine.prepare(name)) for name in entry.all_names]
         code = array("I")
-        for name in entry.all_names:
-            words = _word_keys(self.engine.prepare(name))
+        for words in names_words:
             if not words:
                 return None  # not bounded cheaply (or no words): always compared
             code.append(len(words))

@@ -91,7 +91,13 @@ def warm_screening_index() -> None:
     setup_django()
     from sarhad.watchlists.live import LIVE
 
-    path = LIVE.save_snapshot()
+    # A first build (no snapshot yet) uses every core; the server's workers, forked
+    # later, must not fork again: back to one process afterwards.
+    LIVE.build_workers = os.cpu_count() or 1
+    try:
+        path = LIVE.save_snapshot()
+    finally:
+        LIVE.build_workers = 1
     if path:
         print(f"screening index ready: {len(LIVE.current())} entries ({path.name})", flush=True)
 

@@ -140,6 +140,10 @@ class LiveIndex:
         self.generation = 0
         self.changes_since_snapshot = 0
         self._checked_at = 0.0
+        #: Worker processes for a full build (``ScreeningIndex.add_many``). More than one
+        #: only in a single-threaded process about to serve (``sarhad serve`` sets it for
+        #: its warm-up, before the server's workers start): a build forks.
+        self.build_workers = 1
 
     # -- public ---------------------------------------------------------------------
     def current(self) -> ScreeningIndex:
@@ -225,8 +229,7 @@ class LiveIndex:
 
         index = ScreeningIndex()
         rows = WatchlistEntry.objects.filter(active=True, watchlist__active=True)
-        for _screenable, entry in kernel_entries(rows):
-            index.add(entry)
+        index.add_many((entry for _screenable, entry in kernel_entries(rows)), workers=self.build_workers)
         index.seal()  # as a loaded snapshot is: less memory, nothing for the garbage collector
         _out_of_the_collectors_way(index)
         self.index, self.epoch, self.generation = index, epoch, generation
