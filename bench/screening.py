@@ -343,6 +343,7 @@ def build_only(args) -> int:
     line(f"index_build_cpu_time_{workers}", f"{time.process_time() - cpu + children.ru_utime + children.ru_stime:.1f}",
          "s (this process, with the generator, and the workers)")
     line(f"index_entries_{workers}", len(index))
+    line(f"peak_memory_{workers}", f"{peak_rss_mib():.0f}", "MiB (this process; each worker holds its own name caches)")
     return 0
 
 

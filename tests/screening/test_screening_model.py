@@ -119,29 +119,3 @@ def test_query_reads_mrz_names_and_coerces():
     with pytest.raises(InvalidQuery, match="date must be"):
         Query(names=("A",), date_of_birth="05/1980")
 
-
-any_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=20).filter(str.strip)
-
-
-@given(
-    names=st.lists(any_text, min_size=1, max_size=3),
-    aliases=st.lists(any_text, max_size=2),
-    dates=st.lists(st.sampled_from(["1980", "1984-02", "1975-06-30", "1978..1982-06"]), max_size=2),
-    nats=st.lists(st.sampled_from(["AZE", "RUS", "IRN", "D"]), max_size=2),
-    remarks=st.text(max_size=30),
-    version=st.integers(1, 2**40),
-)
-def test_index_records_are_the_standard_compact_json(names, aliases, dates, nats, remarks, version):
-    """The index writes records with orjson; their bytes must stay those of the standard
-    encoder's compact form, which snapshots written before hold (and which an unchanged
-    entry is compared with when it is added again)."""
-    import json
-
-    from sarhad.screening.index import _ENCODE
-
-    entry = WatchlistEntry(
-        "E-1", version, "bans", names=tuple(names), aliases=tuple(aliases), birth_dates=tuple(dates),
-        nationalities=tuple(nats), documents=(DocumentRef("AB123", "AZE"),), remarks=remarks,
-    )
-    stored = entry.to_dict()
-    assert _ENCODE(stored) == json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode()

@@ -35,6 +35,7 @@ write (a process serving queries reloads or is fed updates in order).
 from __future__ import annotations
 
 import enum
+import json
 import math
 import multiprocessing
 import threading
@@ -70,12 +71,14 @@ __all__ = ["AddResult", "ScreeningIndex", "default_policy"]
 MAX_YEARS_PER_ENTRY = 11
 
 #: Records are read with orjson (a third of the standard decoder's time: the search reads
-#: about 25 a query) and written with it (a fifteenth of the standard encoder's time, a
-#: twentieth of an add). For the strings, integers and lists a record holds, its bytes are
-#: the standard encoder's compact form (``separators=(",", ":")``, ``ensure_ascii=False``),
-#: which snapshots written before held: a property test pins this.
+#: about 25 a query); they are written with ``json`` (the snapshot format's own encoding).
+#: orjson writes faster, but each bytes object it returns keeps its 4 KB buffer: a million
+#: records would take 4 GB instead of 300 MB.
 _DECODE = orjson.loads
-_ENCODE = orjson.dumps
+
+
+def _encode(stored: dict[str, Any]) -> bytes:
+    return json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode()
 
 #: One entry slot; an ``array('I')`` of slots (as written by ``add``); or the same packed in
 #: ``bytes`` (native 32-bit, as loaded or after ``seal``: immutable, so the garbage
@@ -577,7 +580,7 @@ class ScreeningIndex:
         words = None
         if entry.kind is ListKind.PERSON and entry.all_names:
             words = [_word_keys(self.engine.prepare(name)) for name in entry.all_names]
-        return _ENCODE(entry.to_dict()), list(self._entry_keys(entry)), words
+        return _encode(entry.to_dict()), list(self._entry_keys(entry)), words
 
     def _apply(self, entry: WatchlistEntry, worked_out: tuple[bytes, list[str], list[WordKeys | None] | None]
                ) -> AddResult:
@@ -623,18 +626,23 @@ class ScreeningIndex:
             return counts
         global _BUILDING
         _BUILDING = self  # inherited by the forked workers
-        sent: deque[list[WatchlistEntry]] = deque()
+        # At most two chunks a worker in flight: entries are read from ``entries`` (a
+        # database cursor, a generator) only as fast as they are filed.
+        in_flight: deque[tuple[list[WatchlistEntry], Any]] = deque()
 
-        def batches() -> Iterator[list[WatchlistEntry]]:
-            for batch in _chunks(entries, chunk):
-                sent.append(batch)  # results come back in this order
-                yield batch
+        def file_oldest() -> None:
+            batch, worked = in_flight.popleft()
+            for entry, parts in zip(batch, worked.get()):
+                counts[self._apply(entry, parts)] += 1
 
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for worked in pool.imap(_work_out_chunk, batches()):
-                    for entry, parts in zip(sent.popleft(), worked):
-                        counts[self._apply(entry, parts)] += 1
+                for batch in _chunks(entries, chunk):
+                    in_flight.append((batch, pool.apply_async(_work_out_chunk, (batch,))))
+                    if len(in_flight) >= 2 * workers:
+                        file_oldest()
+                while in_flight:
+                    file_oldest()
         finally:
             _BUILDING = None
         return counts
