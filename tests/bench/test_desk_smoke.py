@@ -43,3 +43,8 @@ def test_bench_desk_smoke():
                           env=env, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "errors: 0" in proc.stdout.splitlines(), proc.stdout[-3000:] + proc.stderr[-3000:]
+    # where the cores went: the meter found the server's workers and PostgreSQL at work
+    used = {line.split(":")[0]: float(line.split(":")[1].split()[0])
+            for line in proc.stdout.splitlines() if line.startswith("cpu_per_pair_")}
+    assert set(used) == {"cpu_per_pair_server", "cpu_per_pair_postgres", "cpu_per_pair_load"}, proc.stdout[-3000:]
+    assert used["cpu_per_pair_server"] > 0 and used["cpu_per_pair_postgres"] > 0, used
