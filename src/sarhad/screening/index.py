@@ -577,10 +577,13 @@ class ScreeningIndex:
         """What adding ``entry`` needs that depends on the entry alone (no index state):
         its record, its blocking keys and its names' word keys. The costly part of an
         add, and the part :meth:`add_many` hands to worker processes."""
-        words = None
-        if entry.kind is ListKind.PERSON and entry.all_names:
-            words = [_word_keys(self.engine.prepare(name)) for name in entry.all_names]
-        return _encode(entry.to_dict()), list(self._entry_keys(entry)), words
+        return _encode(entry.to_dict()), list(self._entry_keys(entry)), self._names_word_keys(entry)
+
+    def _names_word_keys(self, entry: WatchlistEntry) -> list[WordKeys | None] | None:
+        """Per name of a listed person, its words' sound keys (``None`` for other kinds)."""
+        if entry.kind is not ListKind.PERSON or not entry.all_names:
+            return None
+        return [_word_keys(self.engine.prepare(name)) for name in entry.all_names]
 
     def _apply(self, entry: WatchlistEntry, worked_out: tuple[bytes, list[str], list[WordKeys | None] | None]
                ) -> AddResult:
@@ -695,11 +698,12 @@ class ScreeningIndex:
 
     def _name_words(self, entry: WatchlistEntry | None, names_words: list[WordKeys | None] | None = None
                     ) -> bytes | None:
-        """The ``_words`` code of an entry: per name, its word count and word numbers."""
-        if entry is None or entry.kind is not ListKind.PERSON or not entry.all_names:
+        """The ``_words`` code of an entry: per name, its word count and word numbers
+        (``names_words``: :meth:`_names_word_keys`, worked out here if not given)."""
+        if names_words is None and entry is not None:
+            names_words = self._names_word_keys(entry)
+        if not names_words:
             return None
-        if names_words is None:
-            names_words = [_word_keys(self.engine.prepare(name)) for name in entry.all_names]
         code = array("I")
         for words in names_words:
             if not words:

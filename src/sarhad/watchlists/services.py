@@ -598,7 +598,7 @@ def screen(actor: Actor, **traveller: Any) -> ScreeningOutcome:
     naming the field.
     """
     found = search_lists(actor, **traveller)
-    if not found.kernel_hits and not found.audit:  # nothing to store or append: no transaction
+    if not found.writes:  # no transaction for nothing
         return found.store()
     with transaction.atomic():
         return found.store()
@@ -619,10 +619,15 @@ class Screened:
     record: bool
     audit: bool
 
+    @property
+    def writes(self) -> bool:
+        """Whether :meth:`store` writes anything (hits to store, or the audit entry)."""
+        return bool(self.kernel_hits) or self.audit
+
     def store(self) -> ScreeningOutcome:
         """Store the hits (and the audit entry, if asked for) inside the caller's
         transaction; the outcome as :func:`screen` returns it."""
-        if not self.kernel_hits and not self.audit:
+        if not self.writes:
             return ScreeningOutcome(hits=(), traveller=self.traveller, entries_screened=self.screened)
         return _record_screening(self.actor, self.query, self.traveller, self.kernel_hits, self.screened,
                                  person=self.person, post_code=self.post_code, context=self.context,
