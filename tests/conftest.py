@@ -41,9 +41,9 @@ _hyp_settings.load_profile("ci" if __import__("os").environ.get("CI") else "sarh
 @pytest.fixture(autouse=True)
 def _fresh_reference_cache():
     """Every test starts without the per-process reference cache of the tests before it."""
-    from django.core.cache import caches
+    from sarhad.common import refcache
 
-    caches["reference"].clear()
+    refcache.clear()
 
 
 @pytest.fixture

@@ -129,16 +129,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _flag
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Per process. "reference": posts, countries, stay regimes and API clients, read on every
-# desk request and changed rarely (sarhad.common.refcache, decision 0006).
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    "reference": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "reference",
-        "TIMEOUT": int(os.environ.get("SARHAD_REFERENCE_CACHE_SECONDS", "30")),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"}}
+# Per process: posts, countries, stay regimes and API clients, read on every desk request
+# and changed rarely (sarhad.common.refcache, decision 0006).
+SARHAD_REFERENCE_CACHE_SECONDS = int(os.environ.get("SARHAD_REFERENCE_CACHE_SECONDS", "30"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["sarhad.accounts.backends.LockoutModelBackend"]
