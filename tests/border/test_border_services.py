@@ -180,6 +180,37 @@ def test_records_read_by_plain_sql_equal_the_orm_rows(officer, mrz, scenarios):
         (c.direction, c.local_date, c.post_id, c.permitted_until) for c in by_orm]
     assert len(known.crossings) == 3 and isinstance(known.crossings[0].permitted_until, type(timezone.localdate()))
     assert all(isinstance(c.local_date, type(timezone.localdate())) for c in known.crossings)
+    assert known.visas == [] and known.permits == []
+
+
+def test_records_read_visas_and_permits_newest_first_with_the_crossings(officer, mrz, scenarios):
+    """Crossings, visas and permits come in one plain query: each kind in its own order
+    (crossings in time order, visas and permits newest first), values as the ORM's."""
+    from sarhad.border import stay
+    from sarhad.border.models import ResidencePermit, Visa
+
+    person = scenarios["overstayer"]
+    services.record_exit(officer, mrz("overstayer"), "GYD")
+    today = timezone.localdate()
+    for days, number, entries in ((40, "EV-OLD", None), (3, "EV-NEW", 2), (20, "EV-MID", 1)):
+        Visa.objects.create(person=person, number=number, valid_from=today - timedelta(days=days),
+                            valid_until=today + timedelta(days=60 - days), duration_days=30, entries=entries)
+    for days, number in ((100, "TR-OLD"), (10, "TR-NEW")):
+        ResidencePermit.objects.create(person=person, kind="temporary", number=number,
+                                       valid_from=today - timedelta(days=days), valid_until=today + timedelta(days=300))
+    known = stay.records(person)
+    assert [v.number for v in known.visas] == ["EV-NEW", "EV-MID", "EV-OLD"]
+    assert [p.number for p in known.permits] == ["TR-NEW", "TR-OLD"]
+    fields = ["id", "kind", "number", "valid_from", "valid_until", "duration_days", "entries"]
+    by_orm = Visa.objects.filter(person=person).order_by("-valid_from")
+    assert [[getattr(v, f) for f in fields] for v in known.visas] == [[getattr(v, f) for f in fields] for v in by_orm]
+    fields = fields[:5]
+    by_orm = ResidencePermit.objects.filter(person=person).order_by("-valid_from")
+    assert [[getattr(p, f) for f in fields] for p in known.permits] == [[getattr(p, f) for f in fields] for p in by_orm]
+    assert all(v.person is person for v in known.visas + known.permits)
+    by_orm = Crossing.objects.filter(person=person).order_by("local_date", "occurred_at")
+    assert [tuple(c) for c in known.crossings] == [
+        (c.direction, c.local_date, c.post_id, c.permitted_until) for c in by_orm]
 
 
 def test_a_check_stores_its_hits_and_its_audit_entry_together(officer, mrz, scenarios, monkeypatch):

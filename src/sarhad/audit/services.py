@@ -109,9 +109,10 @@ def record_event(actor, action: str, object_type: str = "", object_id=None, deta
 def _append(rows: list[dict]) -> list[AuditEntry]:
     """Chain ``rows`` (entry values without id and hashes) after the head, in order.
 
-    Three plain statements (lock and read the head, insert the rows, move the head): this
-    runs once per audited request while every other writer waits on the head, so it skips
-    the ORM's query building; the values are still prepared by the model's own fields.
+    Plain statements (lock and read the head; insert the rows and move the head, in one
+    statement on PostgreSQL, in two on SQLite): this runs once per audited request while
+    every other writer waits on the head, so it skips the ORM's query building; the
+    values are still prepared by the model's own fields.
     """
     if not rows:
         return []
@@ -132,8 +133,15 @@ def _append(rows: list[dict]) -> list[AuditEntry]:
             values = dict(values, id=last_id, prev_hash=last_hash)
             values["entry_hash"] = last_hash = chain.link(values["prev_hash"], values)
             entries.append(AuditEntry(**values))
-        rawsql.insert(AuditEntry, entries)
-        cursor.execute(f"UPDATE {head_table} SET last_id = %s, last_hash = %s WHERE id = 1", [last_id, last_hash])
+        move = f"UPDATE {head_table} SET last_id = %s, last_hash = %s WHERE id = 1"
+        if connection.vendor == "postgresql":
+            # one round trip: a data-changing WITH runs its INSERT whatever the UPDATE does
+            insert, row, params = rawsql.insert_values(AuditEntry, entries)
+            cursor.execute(f"WITH added AS ({insert}{', '.join([row] * len(entries))}) {move}",
+                           [*params, last_id, last_hash])
+        else:
+            rawsql.insert(AuditEntry, entries)
+            cursor.execute(move, [last_id, last_hash])
         return entries
 
 

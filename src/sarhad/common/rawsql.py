@@ -54,15 +54,8 @@ def insert(model, objects: list, *, unless_taken: str | None = None) -> int:
     if not objects:
         return 0
     connection = connections[model.objects.db]
-    fields = [f for f in model._meta.concrete_fields if not f.generated]
-    params = []
-    for obj in objects:
-        for field in fields:
-            params.append(field.get_db_prep_save(field.pre_save(obj, True), connection))
-        obj._state.adding, obj._state.db = False, connection.alias
     q = connection.ops.quote_name
-    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    sql = f"INSERT INTO {table(model)} ({', '.join(q(f.column) for f in fields)}) VALUES "
+    sql, row, params = insert_values(model, objects)
     with connection.cursor() as cursor:
         if unless_taken is not None:
             if len(objects) != 1:
@@ -73,9 +66,25 @@ def insert(model, objects: list, *, unless_taken: str | None = None) -> int:
         if len(params) <= CACHED_PARAMS or len(objects) == 1:
             cursor.execute(sql + ", ".join([row] * len(objects)), params)
         else:
-            width = len(fields)
+            width = len(params) // len(objects)
             cursor.executemany(sql + row, [params[i : i + width] for i in range(0, len(params), width)])
     return len(objects)
+
+
+def insert_values(model, objects: list) -> tuple[str, str, list]:
+    """``("INSERT INTO table (columns) VALUES ", "(%s, ...)", params)`` for the model
+    instances, their values prepared by the model's own fields (the instances are then
+    marked as saved): for :func:`insert`, or a statement that inserts and does more."""
+    connection = connections[model.objects.db]
+    fields = [f for f in model._meta.concrete_fields if not f.generated]
+    params = []
+    for obj in objects:
+        for field in fields:
+            params.append(field.get_db_prep_save(field.pre_save(obj, True), connection))
+        obj._state.adding, obj._state.db = False, connection.alias
+    q = connection.ops.quote_name
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    return f"INSERT INTO {table(model)} ({', '.join(q(f.column) for f in fields)}) VALUES ", row, params
 
 
 def update(model, objects: list, field_names: list[str]) -> None:
