@@ -67,3 +67,21 @@ def test_updated_hits_read_back_as_changed_and_the_others_stay(mammadov, count):
     assert _stored(changed) == [[getattr(h, f) for f in FIELDS] for h in changed]
     assert [row[FIELDS.index("seen_count")] for row in _stored(changed)] == [2 + i for i in range(count)]
     assert _stored(hits[count:]) == before
+
+
+def test_values_sent_as_they_are_equal_the_fields_own_preparation(mammadov):
+    """``rawsql.insert_values`` skips a field's preparation only where it would return the
+    value unchanged: its parameters are the ones the fields themselves prepare."""
+    from django.db import connection
+    from django.utils.functional import lazy
+
+    hits = _hits(mammadov, 3)
+    hits[1].traveller_name = lazy(lambda: "LAZY NAME", str)()  # not a str: prepared by the field
+    fields = [f for f in ScreeningHit._meta.concrete_fields if not f.generated]
+    expected = [f.get_db_prep_save(f.pre_save(h, True), connection) for h in hits for f in fields]
+    _, row, params = rawsql.insert_values(ScreeningHit, hits)
+
+    def plain(values):  # a JSON parameter is a wrapper object without equality of its own
+        return [(type(v), getattr(v, "obj", v)) for v in values]
+    assert plain(params) == plain(expected) and row.count("%s") == len(fields)
+    assert params[len(fields) + FIELDS.index("traveller_name")] == "LAZY NAME"
