@@ -749,7 +749,8 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
             continue  # changed since this process last caught up; the next screening sees it
         dismissal = dismissals.get((entry.pk, entry.version))
         status = HitStatus.SUPPRESSED if dismissal else HitStatus.OPEN
-        explanation, explanation_text = hit.to_dict(), hit.explain()
+        explanation = hit.to_dict()
+        explanation_text = explanation["explanation"]  # hit.explain(), worked out once
         action = entry.effective_action
         stored_id = None
         if record:
