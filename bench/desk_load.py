@@ -102,12 +102,13 @@ class Client:
             self._receive()
         head, self.buffer = self.buffer.split(b"\r\n\r\n", 1)
         status_line, *lines = head.decode("latin-1").split("\r\n")
+        status = int(status_line.split(" ", 2)[1])
         headers = {}
         for line in lines:
             name, _, value = line.partition(":")
             headers[name.strip().lower()] = value.strip()
         if "content-length" in headers:
-            return int(status_line.split(" ", 2)[1]), headers, self._take(int(headers["content-length"]))
+            return status, headers, self._take(int(headers["content-length"]))
         if headers.get("transfer-encoding", "").lower() != "chunked":
             raise ValueError(f"a response with neither a length nor chunks: {status_line}")
         parts = []
@@ -116,7 +117,7 @@ class Client:
             self._take(2)  # the chunk's CRLF
         while self._line():  # trailers, up to the empty line
             pass
-        return int(status_line.split(" ", 2)[1]), headers, b"".join(parts)
+        return status, headers, b"".join(parts)
 
 
 def cpu_seconds(server_group: int | None) -> dict[int, tuple[str, float]]:
