@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from uuid import UUID
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 
 from sarhad.accounts.actor import Actor
@@ -660,50 +660,58 @@ def search_lists(actor: Actor, *, surname: str = "", given_names: str = "", nati
     return Screened(actor, query, traveller, kernel_hits, screened, person, post_code, context, record, audit)
 
 
-def _hit_entries(ids: list[UUID]) -> dict[UUID, WatchlistEntry]:
-    """The hits' entries (state, version and action only) with their lists, in one plain query.
+_ENTRY_COLUMNS = ("id", "watchlist_id", "version", "active", "required_action")
+_DISMISSAL_COLUMNS = ("id", "entry_id", "entry_version", "person_id", "traveller_key", "reason", "dismissed_by_id",
+                      "dismissed_by_name", "dismissed_at")
 
+
+def _hit_entries(ids: list[UUID], keys: list[str], person: Person | None
+                 ) -> tuple[dict[UUID, WatchlistEntry], list[HitDismissal]]:
+    """The hits' entries (state, version and action only) with their lists, and the
+    dismissals of those entries for this traveller (by key or person), oldest first.
+
+    One plain query: every screening with hits runs it (and :func:`_stored_hits_of`),
+    and each statement costs a round trip; the dismissals come joined to their entries.
     The lists are few and read on every hit: they are kept in the reference cache for
     the index's present change (activating or deactivating a list is a change).
     """
     if not ids:
-        return {}
+        return {}, []
     lists = refcache.get(f"watchlists:{LIVE.epoch}:{LIVE.generation}",
                          lambda: {w.pk: w for w in Watchlist.objects.all()})
-    in_ids, params = rawsql.params(WatchlistEntry, "id", ids)
-    rows = rawsql.select(
-        WatchlistEntry, f"SELECT id, watchlist_id, version, active, required_action FROM {rawsql.table(WatchlistEntry)}"
-        f" WHERE id IN ({in_ids})", params)
-    entries = {}
-    for entry in rows:
+    who, params = [], []
+    if keys:
+        keys_sql, params = rawsql.params(HitDismissal, "traveller_key", keys)
+        who.append(f"d.traveller_key IN ({keys_sql})")
+    if person is not None:
+        who.append("d.person_id = %s")
+        params.append(rawsql.param(HitDismissal, "person", person.pk))
+    in_ids, id_params = rawsql.params(WatchlistEntry, "id", ids)
+    sql = f"SELECT {', '.join('e.' + c for c in _ENTRY_COLUMNS)}"
+    if who:
+        sql += (f", {', '.join('d.' + c for c in _DISMISSAL_COLUMNS)} FROM {rawsql.table(WatchlistEntry)} e"
+                f" LEFT JOIN {rawsql.table(HitDismissal)} d ON d.entry_id = e.id AND ({' OR '.join(who)})")
+    else:
+        sql += f" FROM {rawsql.table(WatchlistEntry)} e"
+    sql += f" WHERE e.id IN ({in_ids})" + (" ORDER BY d.dismissed_at" if who else "")
+    with connections[WatchlistEntry.objects.db].cursor() as cursor:
+        cursor.execute(sql, params + id_params)
+        rows = cursor.fetchall()
+    width = len(_ENTRY_COLUMNS)
+    entries: dict[UUID, WatchlistEntry] = {}
+    dismissals = []
+    for row in rows:
+        entry = rawsql.instance(WatchlistEntry, dict(zip(_ENTRY_COLUMNS, row[:width])))
+        entry = entries.setdefault(entry.pk, entry)
+        if len(row) > width and row[width] is not None:
+            dismissals.append(rawsql.instance(HitDismissal, dict(zip(_DISMISSAL_COLUMNS, row[width:]))))
+    for entry in entries.values():
         listed = lists.get(entry.watchlist_id)
         if listed is None:  # a list created since the lists were cached
             refcache.clear()
             listed = Watchlist.objects.get(pk=entry.watchlist_id)
         entry.watchlist = listed
-        entries[entry.pk] = entry
-    return entries
-
-
-def _dismissals_of(entry_ids: list[UUID], keys: list[str], person: Person | None) -> list[HitDismissal]:
-    """Dismissals of these entries for this traveller (by key or person), oldest first.
-
-    This and :func:`_stored_hits_of` are plain SQL: every screening with hits runs both.
-    """
-    if not entry_ids or not (keys or person is not None):
-        return []
-    entries_sql, params = rawsql.params(HitDismissal, "entry", entry_ids)
-    who = []
-    if keys:
-        keys_sql, key_params = rawsql.params(HitDismissal, "traveller_key", keys)
-        who.append(f"traveller_key IN ({keys_sql})")
-        params += key_params
-    if person is not None:
-        who.append("person_id = %s")
-        params.append(rawsql.param(HitDismissal, "person", person.pk))
-    return rawsql.select(
-        HitDismissal, f"SELECT * FROM {rawsql.table(HitDismissal)} WHERE entry_id IN ({entries_sql})"
-        f" AND ({' OR '.join(who)}) ORDER BY dismissed_at", params)
+    return entries, dismissals
 
 
 _STORED_HIT_FIELDS = "id, entry_id, entry_version, status, suppressed_by_id, person_id, seen_count"
@@ -726,12 +734,13 @@ def _stored_hits_of(entry_ids: list[UUID], key: str, post_code: str | None) -> l
 def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, screened: int, *,
                       person: Person | None, post_code: str | None, context: str, record: bool,
                       audit: bool = True) -> ScreeningOutcome:
-    entries = _hit_entries([UUID(h.entry_id) for h in kernel_hits])
     doc_key, name_key = traveller_keys(name=" ".join(query.names[:1]), birth_date=traveller["birth_date"],
                                        nationality=traveller["nationality"], document=traveller["document"])
     key = doc_key or name_key
+    entries, found = _hit_entries([UUID(h.entry_id) for h in kernel_hits], [k for k in (doc_key, name_key) if k],
+                                  person)
     dismissals: dict[tuple[UUID, int], HitDismissal] = {}
-    for dismissal in _dismissals_of(list(entries), [k for k in (doc_key, name_key) if k], person):
+    for dismissal in found:  # oldest first: the newest of an entry version stays
         dismissals[(dismissal.entry_id, dismissal.entry_version)] = dismissal
     results = []
     now = timezone.now()
