@@ -976,12 +976,13 @@ class ScreeningIndex:
         agreeing: dict[bytes, int] = {}
         for slot in slots:
             best = None
-            if slot not in document_slots:
+            by_name = slot not in document_slots
+            passing = -1  # every name
+            if by_name:
                 # the slot's packed facts and words code before its record: most
                 # candidates stop here, and a record read is one more cache miss
                 if far is not None and far[facts[slot] & _FACT_MASK]:
                     continue
-                passing = -1  # every name
                 if slot_masks is not None:
                     code = words_of[slot]
                     if code is not None:
@@ -991,10 +992,11 @@ class ScreeningIndex:
                             passing = agreeing[code] = _agreeing_names(code, slot_masks)
                         if not passing:
                             continue  # no name of the entry passes the word pre-check
-                record = records[slot]
-                if record is None:  # removed
-                    continue
-                data = _DECODE(record)
+            record = records[slot]
+            if record is None:  # removed
+                continue
+            data = _DECODE(record)
+            if by_name:
                 if "kind" in data:  # only lost/stolen documents carry a kind; names do not count
                     continue
                 names = data.get("names", []) + data.get("aliases", [])
@@ -1012,11 +1014,6 @@ class ScreeningIndex:
                         listed = tuple(_stored_birth_date(d) for d in data["birth_dates"])
                         if best[0] < policy.review_threshold - birth_date_delta(query_dob, listed, policy) - other_boost:
                             continue
-            else:
-                record = records[slot]
-                if record is None:
-                    continue
-                data = _DECODE(record)
             hit = self._score(query, prepared_query, entry_from_stored(data), best, filtering)
             if hit is not None:
                 hits.append(hit)
