@@ -108,6 +108,31 @@ def test_screening_again_finds_the_same_open_hit(officer, mammadov):
     assert stored.explanation == second.explanation and stored.explanation_text == second.explanation_text
     assert (stored.score, stored.band) == (second.score, second.band)
 
+    # The same document with another date of birth: the same hit, scored and explained anew.
+    third = screen_at(officer, birth_date="1980").hits[0]
+    assert third.id == first.id and third.explanation_text != second.explanation_text
+    stored = ScreeningHit.objects.get()
+    assert stored.seen_count == 3
+    assert (stored.score, stored.band, stored.explanation_text) == (third.score, third.band, third.explanation_text)
+    assert stored.explanation == third.explanation and stored.explanation != second.explanation
+
+
+def test_a_hit_found_again_unchanged_is_counted_and_kept_as_stored(admin, officer, mammadov):
+    first = screen_at(officer).hits[0]
+    ScreeningHit.objects.filter(pk=first.id).update(explanation={"kept": True})
+    stored_first = ScreeningHit.objects.get()
+    again = screen_at(officer).hits[0]
+    assert again.id == first.id and again.explanation_text == first.explanation_text
+    stored = ScreeningHit.objects.get()
+    assert stored.seen_count == 2 and stored.last_seen_at > stored_first.last_seen_at
+    assert stored.explanation == {"kept": True}  # the same explanation is not written again
+    # A person registered since the first screening is linked: the hit is written in full.
+    person = register_person(admin, PersonData(surname="MAMMADOV", given_names="ALI", birth_year=1980))
+    services.screen(officer, **TRAVELLER, post="GYD", person=person)
+    stored = ScreeningHit.objects.get()
+    assert stored.person_id == person.pk and stored.seen_count == 3
+    assert stored.explanation == again.explanation
+
 
 def test_not_recorded_screening_stores_nothing(officer, mammadov):
     outcome = services.screen(officer, **TRAVELLER, post="GYD", record=False)

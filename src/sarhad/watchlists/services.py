@@ -714,13 +714,14 @@ def _hit_entries(ids: list[UUID], keys: list[str], person: Person | None
     return entries, dismissals
 
 
-_STORED_HIT_FIELDS = "id, entry_id, entry_version, status, suppressed_by_id, person_id, seen_count"
+_STORED_HIT_FIELDS = ("id, entry_id, entry_version, status, suppressed_by_id, person_id, seen_count,"
+                      " score, band, explanation_text")
 
 
 def _stored_hits_of(entry_ids: list[UUID], key: str, post_code: str | None) -> list[ScreeningHit]:
     """Open or suppressed hits of these entries for this traveller at this post, newest
-    first, locked until the transaction ends. Only the fields a screening matches on or
-    updates are read (the stored explanation is replaced, never read here)."""
+    first, locked until the transaction ends. Only the fields a screening matches on,
+    compares or updates are read (the stored explanation is replaced, never read here)."""
     entries_sql, params = rawsql.params(ScreeningHit, "entry", entry_ids)
     post_sql = "post_id IS NULL" if post_code is None else "post_id = %s"
     params = [HitStatus.OPEN, HitStatus.SUPPRESSED, key, *([] if post_code is None else [post_code]), *params]
@@ -729,6 +730,18 @@ def _stored_hits_of(entry_ids: list[UUID], key: str, post_code: str | None) -> l
         " WHERE status IN (%s, %s) AND traveller_key = %s"
         f" AND {post_sql} AND entry_id IN ({entries_sql}) ORDER BY created_at DESC{rawsql.for_update(ScreeningHit)}",
         params)
+
+
+def _count_seen_again(hits: list[ScreeningHit], now) -> None:
+    """Stored hits found again exactly as stored (score, band and explanation): one
+    statement counts them all, the explanation is not written again. Most screenings of a
+    traveller seen before find only such hits."""
+    if not hits:
+        return
+    ids_sql, params = rawsql.params(ScreeningHit, "id", [h.pk for h in hits])
+    with connections[ScreeningHit.objects.db].cursor() as cursor:
+        cursor.execute(f"UPDATE {rawsql.table(ScreeningHit)} SET seen_count = seen_count + 1, last_seen_at = %s"
+                       f" WHERE id IN ({ids_sql})", [rawsql.param(ScreeningHit, "last_seen_at", now), *params])
 
 
 def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, screened: int, *,
@@ -752,6 +765,7 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
             stored_hits.setdefault((row.entry_id, row.entry_version, row.status, row.suppressed_by_id), row)
     to_create: list[ScreeningHit] = []
     to_update: list[ScreeningHit] = []
+    seen_again: list[ScreeningHit] = []
     for hit in kernel_hits:
         entry = entries.get(UUID(hit.entry_id))
         if entry is None or not entry.active or not entry.watchlist.active or entry.version != hit.entry_version:
@@ -769,11 +783,15 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
             if stored is not None:
                 stored.seen_count += 1
                 stored.last_seen_at = now
-                stored.score, stored.band = hit.score, hit.decision.value
-                stored.explanation, stored.explanation_text = explanation, explanation_text
-                if person is not None and stored.person_id is None:
-                    stored.person = person
-                to_update.append(stored)
+                if (stored.score, stored.band, stored.explanation_text) == (
+                        hit.score, hit.decision.value, explanation_text) and (person is None or stored.person_id):
+                    seen_again.append(stored)  # found as it was: only counted
+                else:
+                    stored.score, stored.band = hit.score, hit.decision.value
+                    stored.explanation, stored.explanation_text = explanation, explanation_text
+                    if person is not None and stored.person_id is None:
+                        stored.person = person
+                    to_update.append(stored)
             else:
                 stored = ScreeningHit(
                     entry=entry, entry_version=entry.version, person=person, traveller_key=key,
@@ -799,6 +817,7 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
     if to_update:
         rawsql.update(ScreeningHit, to_update, ["seen_count", "last_seen_at", "score", "band", "explanation",
                                                 "explanation_text", "person"])
+    _count_seen_again(seen_again, now)
     outcome = ScreeningOutcome(hits=tuple(results), traveller=traveller, entries_screened=screened)
     if audit:
         record_event(actor, "screen", "screening", person.pk if person is not None else None,
