@@ -72,7 +72,7 @@ def main() -> int:
     codes: list[int] = []
 
     banner("Pass 1/3: all non-browser tests on SQLite")
-    codes.append(run_pytest("sqlite", ["-m", "not browser", *extra], base_env, totals))
+    codes.append(run_pytest("sqlite", ["-m", "not browser and not postgres", *extra], base_env, totals))
 
     banner("Pass 2/3: database tests on a throwaway PostgreSQL server")
     try:

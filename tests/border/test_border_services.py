@@ -181,6 +181,26 @@ def test_records_read_by_plain_sql_equal_the_orm_rows(officer, mrz, scenarios):
     assert len(known.crossings) == 3 and isinstance(known.crossings[0].permitted_until, type(timezone.localdate()))
     assert all(isinstance(c.local_date, type(timezone.localdate())) for c in known.crossings)
     assert known.visas == [] and known.permits == []
+    assert known.open_entry == by_orm.filter(direction="entry").last().pk
+
+
+def test_the_open_entry_is_the_latest_entry_no_exit_closes_and_not_marked_missing(officer, mrz, scenarios):
+    from sarhad.border import stay
+
+    person = scenarios["overstayer"]
+    (recorded,) = Crossing.objects.filter(person=person)
+    assert stay.records(person).open_entry == recorded.pk
+    exit_, _ = services.record_exit(officer, mrz("overstayer"), "GYD")
+    assert exit_.entry_id == recorded.pk and stay.records(person).open_entry is None
+    first, _ = services.record_entry(officer, mrz("overstayer"), "GYD")
+    assert stay.records(person).open_entry == first.pk
+    second, _ = services.record_entry(officer, mrz("overstayer"), "GYD")  # marks the first missing
+    first.refresh_from_db()
+    assert first.exit_missing and stay.records(person).open_entry == second.pk
+    last_exit, _ = services.record_exit(officer, mrz("overstayer"), "GYD")
+    assert last_exit.entry_id == second.pk and stay.records(person).open_entry is None
+    # an exit with no open entry closes nothing
+    assert services.record_exit(officer, mrz("overstayer"), "GYD")[0].entry_id is None
 
 
 def test_records_read_visas_and_permits_newest_first_with_the_crossings(officer, mrz, scenarios):

@@ -54,7 +54,7 @@ def test_too_many_keys_empty_the_cache_rather_than_grow(monkeypatch, clock):
     assert refcache.get("k0", lambda: "again") == "again"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_saved_post_empties_the_cache_of_this_process():
     refcache.get("post:GYD", lambda: "stale")
     point = BorderCrossingPoint.objects.get(code="GYD")

@@ -277,16 +277,6 @@ def _officer_fields(actor: Actor) -> dict:
     return {"officer_id": actor.id} if actor.kind == "user" else {"client_id": actor.id} if actor.kind == "api" else {}
 
 
-def _open_entry(person) -> Crossing | None:
-    """The person's latest entry that no exit closes (locked until the transaction ends)."""
-    table = rawsql.table(Crossing)
-    rows = rawsql.select(
-        Crossing, f"SELECT * FROM {table} c WHERE c.person_id = %s AND c.direction = %s AND c.exit_missing = %s"
-        f" AND NOT EXISTS (SELECT 1 FROM {table} x WHERE x.entry_id = c.id) ORDER BY c.occurred_at DESC LIMIT 1"
-        + rawsql.for_update(Crossing), [rawsql.param(Crossing, "person", person.pk), Direction.ENTRY, False])
-    return rows[0] if rows else None
-
-
 def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempotency_key: str | None,
                      notes: str, now) -> tuple[Crossing, bool]:
     """The common path of recording an entry or an exit (see the two public functions)."""
@@ -296,20 +286,22 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
     _require_valid(parsed)
     # A retried request (its key already used) is found when its insert does nothing,
     # below: nearly every key is new, so no statement is spent looking it up first.
+    # The holder's row stays locked until the transaction ends: a person's crossings are
+    # recorded one at a time, each reading the history the one before it wrote.
     person, document, created = register_traveller(actor, _person_data(parsed), _document_data(parsed), post=post,
-                                                   permission="border.record")
+                                                   permission="border.record", lock=True)
     # A traveller registered just now has no crossings, visas or permits to read.
-    open_entry = None if created else _open_entry(person)
     known = stay.Records() if created else stay.records(person)
+    open_entry = known.open_entry
     fields = {}
     if direction == Direction.ENTRY:
         fields["permitted_until"] = stay.assess_entry(person, parsed.nationality, today, known).last_permitted_day
         details = {"exit_missing_before": bool(open_entry), "permitted_until":
                    fields["permitted_until"].isoformat() if fields["permitted_until"] else None}
     else:
-        fields = {"entry": open_entry,
+        fields = {"entry_id": open_entry,
                   "overstay_days": stay.overstay_on_exit(person, parsed.nationality, today, known)}
-        details = {"overstay_days": fields["overstay_days"], "entry": str(open_entry.pk) if open_entry else None}
+        details = {"overstay_days": fields["overstay_days"], "entry": str(open_entry) if open_entry else None}
     crossing = Crossing(person=person, document=document, post_id=post, direction=direction, occurred_at=now,
                         local_date=today, idempotency_key=idempotency_key, notes=notes, **fields,
                         **_officer_fields(actor))
@@ -321,8 +313,9 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
         return _replayed(Crossing, idempotency_key, post, parsed.document_number), False
     if direction == Direction.ENTRY and open_entry is not None:
         # Entered again without a recorded exit: the traveller left unseen.
-        open_entry.exit_missing = True
-        open_entry.save(update_fields=["exit_missing"])
+        with connections[Crossing.objects.db].cursor() as cursor:
+            cursor.execute(f"UPDATE {rawsql.table(Crossing)} SET exit_missing = %s WHERE id = %s",
+                           [True, rawsql.param(Crossing, "id", open_entry)])
     record_event(actor, "create", "crossing", crossing.pk,
                  {"direction": direction, "person": str(person.pk), **details}, post=post)
     return crossing, True

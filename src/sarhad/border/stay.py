@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.db import connections
 from django.db.models import Q
@@ -110,14 +110,19 @@ class CrossingRow(NamedTuple):
 
 @dataclass(frozen=True)
 class Records:
-    """A person's crossings (``CrossingRow``, in time order), visas and residence permits."""
+    """A person's crossings (``CrossingRow``, in time order), visas and residence permits,
+    and the id of the open entry (the latest entry no exit closes, not marked
+    ``exit_missing``; decision 0005), if any."""
 
     crossings: list = field(default_factory=list)
     visas: list = field(default_factory=list)
     permits: list = field(default_factory=list)
+    open_entry: Any = None
 
 
 _CROSSING = CrossingRow._fields
+#: read with each crossing to find the open entry: its id, the entry an exit closes, the mark
+_LINKS = ("id", "entry_id", "exit_missing")
 _VISA = ("id", "kind", "number", "valid_from", "valid_until", "duration_days", "entries")
 _PERMIT = ("id", "kind", "number", "valid_from", "valid_until")
 
@@ -129,8 +134,8 @@ def _instance(model, names: tuple[str, ...], values, person):
 
 
 def records(person) -> Records:
-    """The person's crossings (in time order), visas (newest first) and permits (newest
-    first), in one plain query.
+    """The person's crossings (in time order), visas (newest first), permits (newest
+    first) and open entry, in one plain query.
 
     Every desk check and record reads them, and Django's query building would cost more
     than the query (decision 0006); each statement also costs a round trip of its own.
@@ -140,27 +145,40 @@ def records(person) -> Records:
     if person is None:
         return Records()
     pid = rawsql.param(Crossing, "person", person.pk)
-    blank_crossing = ", ".join(["NULL"] * (len(_CROSSING) + 1))
+    # columns: the kind, a crossing's values, its time and links, then a visa's or permit's
+    width = len(_CROSSING)
+    blank_crossing = ", ".join(["NULL"] * (width + 1 + len(_LINKS)))
     blank_visa = ", ".join(["NULL"] * len(_VISA))
-    out = Records()
+    first_visa = 2 + width + 1 + len(_LINKS)  # position of a visa's first column (SQL counts from 1)
     with connections[Crossing.objects.db].cursor() as cursor:
         cursor.execute(
-            f"SELECT 'c', {', '.join(_CROSSING)}, occurred_at, {blank_visa} FROM {rawsql.table(Crossing)}"
-            f" WHERE person_id = %s UNION ALL"
+            f"SELECT 'c', {', '.join(_CROSSING)}, occurred_at, {', '.join(_LINKS)}, {blank_visa}"
+            f" FROM {rawsql.table(Crossing)} WHERE person_id = %s UNION ALL"
             f" SELECT 'v', {blank_crossing}, {', '.join(_VISA)} FROM {rawsql.table(Visa)} WHERE person_id = %s"
             f" UNION ALL SELECT 'p', {blank_crossing}, {', '.join(_PERMIT)}, NULL, NULL"
             f" FROM {rawsql.table(ResidencePermit)} WHERE person_id = %s"
-            f" ORDER BY 1, 3, 6, {len(_CROSSING) + 6} DESC", [pid, pid, pid])
+            f" ORDER BY 1, 3, {2 + width}, {first_visa + _VISA.index('valid_from')} DESC", [pid, pid, pid])
         rows = cursor.fetchall()
-    width = len(_CROSSING)
     crossings = [row[1:1 + width] for row in rows if row[0] == "c"]
-    out.crossings.extend(map(CrossingRow._make, rawsql.converted(Crossing, _CROSSING, crossings)))
+    visas, permits = [], []
     for kind, *values in rows:
         if kind == "v":
-            out.visas.append(_instance(Visa, _VISA, values[width + 1:], person))
+            visas.append(_instance(Visa, _VISA, values[first_visa - 2:], person))
         elif kind == "p":
-            out.permits.append(_instance(ResidencePermit, _PERMIT, values[width + 1:width + 1 + len(_PERMIT)], person))
-    return out
+            permits.append(_instance(ResidencePermit, _PERMIT, values[first_visa - 2:first_visa - 2 + len(_PERMIT)],
+                                     person))
+    return Records(list(map(CrossingRow._make, rawsql.converted(Crossing, _CROSSING, crossings))), visas, permits,
+                   _open_entry([row[2 + width:first_visa - 1] for row in rows if row[0] == "c"], crossings))
+
+
+def _open_entry(links: list, crossings: list):
+    """The id of the latest entry (``crossings`` are in time order) that no exit closes
+    and that is not marked ``exit_missing``; ``links`` are the crossings' ``_LINKS``."""
+    closed = {entry_id for _, entry_id, _ in links if entry_id is not None}
+    for (crossing_id, _, exit_missing), crossing in zip(reversed(links), reversed(crossings)):
+        if crossing[0] == Direction.ENTRY and not exit_missing and crossing_id not in closed:
+            return Crossing._meta.pk.to_python(crossing_id)
+    return None
 
 
 def assess_entry(person, nationality: str | None, on: date, known: Records | None = None) -> StayAssessment:

@@ -87,16 +87,22 @@ def _validate_document(data: DocumentData) -> None:
         raise ValidationFailed.on("expiry_date", "is before the issue date")
 
 
-def document_holder(issuing_state: str, number: str) -> tuple[Person | None, TravelDocument | None]:
+def document_holder(issuing_state: str, number: str, *, lock: bool = False
+                    ) -> tuple[Person | None, TravelDocument | None]:
     """The registered document (issuer + number) and its holder, or ``(None, None)``.
 
     One plain query (every desk check and record asks; decision 0006). The caller audits
-    its own read. The document comes without ``created_at`` (read if asked for).
+    its own read. The document comes without ``created_at`` (read if asked for). With
+    ``lock``, the holder's row is locked until the transaction ends (where the database
+    locks rows; SQLite's write transactions hold the whole database).
     """
+    connection = connections[Person.objects.db]
     sql = (f"SELECT p.*, d.id, d.document_code, d.issue_date, d.expiry_date FROM {rawsql.table(Person)} p"
            f" JOIN {rawsql.table(TravelDocument)} d ON d.person_id = p.id"
            " WHERE d.issuing_state_id = %s AND d.number = %s")
-    with connections[Person.objects.db].cursor() as cursor:
+    if lock and connection.features.has_select_for_update_of:
+        sql += " FOR UPDATE OF p"
+    with connection.cursor() as cursor:
         cursor.execute(sql, [issuing_state, number])
         row = cursor.fetchone()
         if row is None:
@@ -195,17 +201,18 @@ def _create_document(actor: Actor, person: Person, data: DocumentData, number: s
 
 
 def register_traveller(actor: Actor, person_data: PersonData, doc_data: DocumentData,
-                       post: str | None = None, *, permission: str = "person.write",
+                       post: str | None = None, *, permission: str = "person.write", lock: bool = False,
                        ) -> tuple[Person, TravelDocument, bool]:
     """The person holding this document: the registered one, or a new record.
 
     Returns ``(person, document, created)``; registering the same document twice returns
-    the first person.
+    the first person. With ``lock`` (inside a transaction), a registered holder's row is
+    locked until it ends (see :func:`document_holder`).
     """
     actor.require(permission)
     _validate_document(doc_data)
     number = doc_data.number.strip().upper()
-    person, doc = document_holder(doc_data.issuing_state.upper(), number)
+    person, doc = document_holder(doc_data.issuing_state.upper(), number, lock=lock)
     if doc:
         return person, doc, False
     # Person and document together or not at all; the read above needs no savepoint (a
