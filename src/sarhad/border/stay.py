@@ -152,7 +152,8 @@ def records(person) -> Records:
     first_visa = 2 + width + 1 + len(_LINKS)  # position of a visa's first column (SQL counts from 1)
     with connections[Crossing.objects.db].cursor() as cursor:
         cursor.execute(
-            f"SELECT 'c', {', '.join(_CROSSING)}, occurred_at, {', '.join(_LINKS)}, {blank_visa}"
+            f"SELECT 'c', {', '.join(_CROSSING)}, {rawsql.time_order(Crossing, 'occurred_at')}, {', '.join(_LINKS)},"
+            f" {blank_visa}"
             f" FROM {rawsql.table(Crossing)} WHERE person_id = %s UNION ALL"
             f" SELECT 'v', {blank_crossing}, {', '.join(_VISA)} FROM {rawsql.table(Visa)} WHERE person_id = %s"
             f" UNION ALL SELECT 'p', {blank_crossing}, {', '.join(_PERMIT)}, NULL, NULL"

@@ -22,6 +22,17 @@ def for_update(model) -> str:
     return " FOR UPDATE" if connections[model.objects.db].features.has_select_for_update else ""
 
 
+def time_order(model, column: str) -> str:
+    """An expression of the model's datetime ``column`` that orders its rows in time and
+    reads cheaply, for a column selected only to order by (a ``UNION``'s ``ORDER BY``
+    names selected columns). PostgreSQL's timestamps are read as aware datetimes, one
+    Python call each: microseconds since 1970 come as a plain integer instead. SQLite
+    stores them as ISO text, which sorts in time order as it is."""
+    if connections[model.objects.db].vendor == "postgresql":
+        return f"CAST(EXTRACT(EPOCH FROM {column}) * 1000000 AS BIGINT)"
+    return column
+
+
 def param(model, field_name: str, value):
     """``value`` prepared as a query parameter for the model's field (a UUID on SQLite is text)."""
     return model._meta.get_field(field_name).get_db_prep_value(value, connections[model.objects.db])
