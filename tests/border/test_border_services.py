@@ -260,3 +260,24 @@ def test_a_key_used_for_another_request_is_a_conflict_that_records_nothing(offic
         services.record_entry(officer, mrz("citizen"), "GYD", idempotency_key="gate-7-0003")
     assert err.value.code == "idempotency_conflict"
     assert (Person.objects.count(), Crossing.objects.count(), AuditEntry.objects.count()) == (people, crossings, audited)
+
+
+def test_a_list_change_committed_before_a_check_is_screened(officer, make_user, mrz, scenarios):
+    """The desk check reads the lists' state with the traveller's records (one
+    statement): an entry added, then removed, between checks is seen by the next one."""
+    from sarhad.accounts.actor import Actor
+    from sarhad.watchlists import services as watchlists
+    from sarhad.watchlists.values import EntryData
+
+    admin = Actor.for_user(make_user("wl-admin", "administrator"))
+    clean = services.check(officer, mrz("clean"), "GYD", "entry")
+    assert clean.hits == [] and clean.person is None
+    listed = watchlists.create_list(admin, name="Alerts", kind="entry_ban", source="tests")
+    entry = watchlists.add_entry(admin, listed, EntryData(
+        names=(f"{clean.document['surname']} {clean.document['given_names']}",),
+        birth_dates=(clean.document["birth_date"],), nationalities=(clean.document["nationality"],)))
+    services.record_entry(officer, mrz("clean"), "GYD")  # known from now on: read with the state
+    found = services.check(officer, mrz("clean"), "GYD", "exit")
+    assert found.person is not None and [h["entry_id"] for h in found.hits] == [str(entry.pk)]
+    watchlists.deactivate_entry(admin, entry.pk, reason="listed in error")
+    assert services.check(officer, mrz("clean"), "GYD", "exit").hits == []

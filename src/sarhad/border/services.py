@@ -20,8 +20,10 @@ from sarhad.audit.services import audited, record_event
 from sarhad.common import rawsql, refcache
 from sarhad.common.errors import Conflict, ValidationFailed, get_or_not_found
 from sarhad.people.models import Person
-from sarhad.people.services import DocumentData, PersonData, document_holder, register_traveller
+from sarhad.people.services import (DocumentData, PersonData, holder_from, holder_id_sql, holder_part,
+                                    register_traveller)
 from sarhad.reference.models import BorderCrossingPoint, RefusalReason
+from sarhad.watchlists.live import state_from, state_part
 
 from . import stay
 from .models import Crossing, Direction, Referral, Refusal
@@ -113,11 +115,16 @@ def _document_data(parsed) -> DocumentData:
                         issuing_state=parsed.issuing_state or "", expiry_date=parsed.expiry_date)
 
 
-def _find_person(parsed) -> Person | None:
-    """The registered holder of the scanned document."""
+def _desk_reads(parsed) -> tuple[Person | None, stay.Records, tuple[str, int] | None]:
+    """The registered holder of the scanned document, their records, and the watchlists'
+    state: one statement (``rawsql.read_parts``), read before the screening needs them."""
     if not parsed.document_number or not parsed.issuing_state:
-        return None
-    return document_holder(parsed.issuing_state, parsed.document_number)[0]
+        return None, stay.Records(), None
+    issuing_state, number = parsed.issuing_state, parsed.document_number
+    rows = rawsql.read_parts(Person, [holder_part(issuing_state, number),
+                                      *stay.record_parts(*holder_id_sql(issuing_state, number)), state_part()])
+    person = holder_from(rows["h"], issuing_state, number)[0]
+    return person, stay.records_from(rows, person) if person else stay.Records(), state_from(rows["s"])
 
 
 def _local(now=None):
@@ -141,7 +148,7 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
     on = on or timezone.localdate()
     parsed = _parse(mrz, on)
     document = parsed.to_dict(on)
-    person = _find_person(parsed)
+    person, known, state = _desk_reads(parsed)
     nationality = parsed.nationality
 
     found = None
@@ -154,11 +161,10 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
             birth_date=parsed.birth_date.isoformat() if parsed.birth_date else None,
             nationality=nationality, sex=parsed.sex if parsed.sex in ("F", "M") else None,
             document_number=parsed.document_number, issuing_state=parsed.issuing_state,
-            person=person, post=point, context=f"border_{direction}", record=record_hits, audit=False,
+            person=person, post=point, context=f"border_{direction}", record=record_hits, audit=False, state=state,
         )
 
     # The person's records, read once: shown to the officer and given to the stay rules.
-    known = stay.records(person)
     crossings, visa_rows, permit_rows = known.crossings, known.visas, known.permits
     stay_info = None
     if parsed.valid or parsed.nationality:

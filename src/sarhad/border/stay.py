@@ -139,37 +139,41 @@ def records(person) -> Records:
 
     Every desk check and record reads them, and Django's query building would cost more
     than the query (decision 0006); each statement also costs a round trip of its own.
-    The three kinds of row share one result: a crossing's values in the first columns,
-    a visa's or permit's in the next ones, the others empty.
     """
     if person is None:
         return Records()
-    pid = rawsql.param(Crossing, "person", person.pk)
-    # columns: the kind, a crossing's values, its time and links, then a visa's or permit's
+    return records_from(rawsql.read_parts(Crossing, record_parts("%s", [rawsql.param(Crossing, "person", person.pk)])),
+                        person)
+
+
+def record_parts(person_sql: str, person_params: list) -> list[rawsql.Part]:
+    """The reads of :func:`records` as parts of a combined statement
+    (:func:`sarhad.common.rawsql.read_parts`), for the person whose id ``person_sql``
+    gives (a parameter, or a subquery: the desk check reads them with the document's
+    holder)."""
+    time = rawsql.time_order(Crossing, "occurred_at")
+    types = rawsql.column_types(Crossing, (*_CROSSING, "occurred_at", *_LINKS))
+    return [
+        rawsql.Part("c", (*_CROSSING, time, *_LINKS), f"FROM {rawsql.table(Crossing)} WHERE person_id = {person_sql}",
+                    tuple(person_params), order=("local_date", time),
+                    types=(*types[:len(_CROSSING)], rawsql.TIME_ORDER_TYPE, *types[len(_CROSSING) + 1:])),
+        rawsql.Part("v", _VISA, f"FROM {rawsql.table(Visa)} WHERE person_id = {person_sql}", tuple(person_params),
+                    order=("-valid_from",), types=rawsql.column_types(Visa, _VISA)),
+        rawsql.Part("p", _PERMIT, f"FROM {rawsql.table(ResidencePermit)} WHERE person_id = {person_sql}",
+                    tuple(person_params), order=("-valid_from",), types=rawsql.column_types(ResidencePermit, _PERMIT)),
+    ]
+
+
+def records_from(rows: dict[str, list[tuple]], person) -> Records:
+    """:class:`Records` from the rows of :func:`record_parts`."""
     width = len(_CROSSING)
-    blank_crossing = ", ".join(["NULL"] * (width + 1 + len(_LINKS)))
-    blank_visa = ", ".join(["NULL"] * len(_VISA))
-    first_visa = 2 + width + 1 + len(_LINKS)  # position of a visa's first column (SQL counts from 1)
-    with connections[Crossing.objects.db].cursor() as cursor:
-        cursor.execute(
-            f"SELECT 'c', {', '.join(_CROSSING)}, {rawsql.time_order(Crossing, 'occurred_at')}, {', '.join(_LINKS)},"
-            f" {blank_visa}"
-            f" FROM {rawsql.table(Crossing)} WHERE person_id = %s UNION ALL"
-            f" SELECT 'v', {blank_crossing}, {', '.join(_VISA)} FROM {rawsql.table(Visa)} WHERE person_id = %s"
-            f" UNION ALL SELECT 'p', {blank_crossing}, {', '.join(_PERMIT)}, NULL, NULL"
-            f" FROM {rawsql.table(ResidencePermit)} WHERE person_id = %s"
-            f" ORDER BY 1, 3, {2 + width}, {first_visa + _VISA.index('valid_from')} DESC", [pid, pid, pid])
-        rows = cursor.fetchall()
-    crossings = [row[1:1 + width] for row in rows if row[0] == "c"]
-    visas, permits = [], []
-    for kind, *values in rows:
-        if kind == "v":
-            visas.append(_instance(Visa, _VISA, values[first_visa - 2:], person))
-        elif kind == "p":
-            permits.append(_instance(ResidencePermit, _PERMIT, values[first_visa - 2:first_visa - 2 + len(_PERMIT)],
-                                     person))
-    return Records(list(map(CrossingRow._make, rawsql.converted(Crossing, _CROSSING, crossings))), visas, permits,
-                   _open_entry([row[2 + width:first_visa - 1] for row in rows if row[0] == "c"], crossings))
+    crossings = [row[:width] for row in rows["c"]]
+    return Records(
+        list(map(CrossingRow._make, rawsql.converted(Crossing, _CROSSING, crossings))),
+        [_instance(Visa, _VISA, row, person) for row in rows["v"]],
+        [_instance(ResidencePermit, _PERMIT, row, person) for row in rows["p"]],
+        _open_entry([row[width + 1:] for row in rows["c"]], crossings),
+    )
 
 
 def _open_entry(links: list, crossings: list):

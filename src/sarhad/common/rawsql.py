@@ -8,6 +8,8 @@ directly. Values still go through each model field's own preparation (defaults,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import connections, models
 
 
@@ -20,6 +22,10 @@ def for_update(model) -> str:
     """``" FOR UPDATE"`` where the model's database locks the rows a ``SELECT`` reads
     (SQLite has no row locks: its write transactions take the whole database at BEGIN)."""
     return " FOR UPDATE" if connections[model.objects.db].features.has_select_for_update else ""
+
+
+#: the SQL type of :func:`time_order`'s expression on PostgreSQL
+TIME_ORDER_TYPE = "bigint"
 
 
 def time_order(model, column: str) -> str:
@@ -211,6 +217,60 @@ def column_names(cursor, sql: str) -> list[str]:
             _columns.clear()
         names = _columns[sql] = [column[0] for column in cursor.description]
     return names
+
+
+@dataclass(frozen=True)
+class Part:
+    """One read of a combined statement (see :func:`read_parts`)."""
+
+    tag: str  #: a short literal that marks its rows
+    columns: tuple[str, ...]  #: SQL expressions, in the order its rows give them
+    source: str  #: ``FROM ... WHERE ...``
+    params: tuple = ()
+    #: its columns (expressions as in ``columns``) to order its rows by; ``-`` first: descending
+    order: tuple[str, ...] = ()
+    #: the columns' SQL types (:func:`column_types`): PostgreSQL types a ``UNION``'s columns
+    #: pairwise, and two untyped ``NULL`` in one column make it text
+    types: tuple[str, ...] = ()
+
+
+def column_types(model, names, connection=None) -> tuple[str, ...]:
+    """The SQL types of the model's fields ``names`` (field names or attnames)."""
+    connection = connection or connections[model.objects.db]
+    return tuple(model._meta.get_field(name).db_type(connection) for name in names)
+
+
+def read_parts(model, parts: list[Part]) -> dict[str, list[tuple]]:
+    """Several small reads of different shapes in one statement (one round trip), on the
+    model's database: each part has its own range of columns (``NULL`` in the other
+    parts' rows) after a first column with its tag. Returns each part's rows (its own
+    columns only) under its tag, in its own order.
+    """
+    connection = connections[model.objects.db]
+    typed = connection.vendor == "postgresql"
+    blanks = {part.tag: [f"CAST(NULL AS {t})" for t in part.types] if typed else ["NULL"] * len(part.columns)
+              for part in parts}
+    selects, params, order_by, ranges = [], [], ["1"], {}
+    start = 1  # a part's first column, counted from 0 in a row (the tag is column 0)
+    for part in parts:
+        columns = []
+        for other in parts:
+            columns.extend(part.columns if other is part else blanks[other.tag])
+        selects.append(f"SELECT '{part.tag}', {', '.join(columns)} {part.source}")
+        params.extend(part.params)
+        for name in part.order:
+            descending = name.startswith("-")
+            position = start + part.columns.index(name.removeprefix("-")) + 1  # SQL counts from 1
+            order_by.append(f"{position} DESC" if descending else str(position))
+        ranges[part.tag] = (start, start + len(part.columns))
+        start += len(part.columns)
+    out: dict[str, list[tuple]] = {part.tag: [] for part in parts}
+    with connection.cursor() as cursor:
+        cursor.execute(f"{' UNION ALL '.join(selects)} ORDER BY {', '.join(order_by)}", params)
+        for row in cursor.fetchall():
+            lo, hi = ranges[row[0]]
+            out[row[0]].append(row[lo:hi])
+    return out
 
 
 def select(model, sql: str, params) -> list:

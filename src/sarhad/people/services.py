@@ -87,6 +87,40 @@ def _validate_document(data: DocumentData) -> None:
         raise ValidationFailed.on("expiry_date", "is before the issue date")
 
 
+_DOCUMENT_READ = ("id", "document_code", "issue_date", "expiry_date")
+
+
+def holder_part(issuing_state: str, number: str) -> rawsql.Part:
+    """The read of :func:`document_holder` as a part of a combined statement
+    (:func:`sarhad.common.rawsql.read_parts`): the person's columns, then the document's."""
+    person = tuple(f.column for f in Person._meta.concrete_fields)
+    return rawsql.Part(
+        "h", (*(f"p.{c}" for c in person), *(f"d.{c}" for c in _DOCUMENT_READ)),
+        f"FROM {rawsql.table(Person)} p JOIN {rawsql.table(TravelDocument)} d ON d.person_id = p.id"
+        " WHERE d.issuing_state_id = %s AND d.number = %s", (issuing_state, number),
+        types=rawsql.column_types(Person, person) + rawsql.column_types(TravelDocument, _DOCUMENT_READ))
+
+
+def holder_id_sql(issuing_state: str, number: str) -> tuple[str, list]:
+    """A subquery giving the id of the document's holder, and its parameters."""
+    return (f"(SELECT person_id FROM {rawsql.table(TravelDocument)} WHERE issuing_state_id = %s AND number = %s)",
+            [issuing_state, number])
+
+
+def holder_from(rows: list[tuple], issuing_state: str, number: str
+                ) -> tuple[Person | None, TravelDocument | None]:
+    """The holder and document from the rows of :func:`holder_part` (one or none)."""
+    if not rows:
+        return None, None
+    row = rows[0]
+    fields = Person._meta.concrete_fields
+    person = rawsql.instance(Person, {f.attname: value for f, value in zip(fields, row)})
+    doc = rawsql.instance(TravelDocument, dict(zip(_DOCUMENT_READ, row[len(fields):])),
+                          {"person_id": person.pk, "number": number, "issuing_state_id": issuing_state})
+    doc.person = person
+    return person, doc
+
+
 def document_holder(issuing_state: str, number: str, *, lock: bool = False
                     ) -> tuple[Person | None, TravelDocument | None]:
     """The registered document (issuer + number) and its holder, or ``(None, None)``.
@@ -97,24 +131,13 @@ def document_holder(issuing_state: str, number: str, *, lock: bool = False
     locks rows; SQLite's write transactions hold the whole database).
     """
     connection = connections[Person.objects.db]
-    sql = (f"SELECT p.*, d.id, d.document_code, d.issue_date, d.expiry_date FROM {rawsql.table(Person)} p"
-           f" JOIN {rawsql.table(TravelDocument)} d ON d.person_id = p.id"
-           " WHERE d.issuing_state_id = %s AND d.number = %s")
+    part = holder_part(issuing_state, number)
+    sql = f"SELECT {', '.join(part.columns)} {part.source}"
     if lock and connection.features.has_select_for_update_of:
         sql += " FOR UPDATE OF p"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [issuing_state, number])
-        row = cursor.fetchone()
-        if row is None:
-            return None, None
-        names = rawsql.column_names(cursor, sql)[:-4]  # the person's columns, then the document's four
-    person = rawsql.instance(Person, dict(zip(names, row)))
-    doc_id, code, issued, expires = row[-4:]
-    doc = rawsql.instance(
-        TravelDocument, {"id": doc_id, "document_code": code, "issue_date": issued, "expiry_date": expires},
-        {"person_id": person.pk, "number": number, "issuing_state_id": issuing_state})
-    doc.person = person
-    return person, doc
+        cursor.execute(sql, part.params)
+        return holder_from(cursor.fetchall(), issuing_state, number)
 
 
 def _person_snapshot(person: Person) -> dict:

@@ -80,10 +80,25 @@ def current_state() -> tuple[str, int]:
     from .models import WatchlistState
 
     # Plain SQL: every screening asks, and the ORM's query building costs more than the read.
+    part = state_part()
     with connections[WatchlistState.objects.db].cursor() as cursor:
-        cursor.execute(f"SELECT epoch, generation FROM {rawsql.table(WatchlistState)} WHERE id = 1")
-        row = cursor.fetchone()
-    return (row[0], int(row[1])) if row else ("", 0)
+        cursor.execute(f"SELECT {', '.join(part.columns)} {part.source}")
+        return state_from(cursor.fetchall())
+
+
+def state_part() -> rawsql.Part:
+    """The read of :func:`current_state` as a part of a combined statement
+    (:func:`sarhad.common.rawsql.read_parts`): the desk check reads it with the
+    traveller's records, in one round trip."""
+    from .models import WatchlistState
+
+    return rawsql.Part("s", ("epoch", "generation"), f"FROM {rawsql.table(WatchlistState)} WHERE id = 1",
+                       types=rawsql.column_types(WatchlistState, ("epoch", "generation")))
+
+
+def state_from(rows: list[tuple]) -> tuple[str, int]:
+    """``(epoch, generation)`` from the rows of :func:`state_part`."""
+    return (rows[0][0], int(rows[0][1])) if rows else ("", 0)
 
 
 # --------------------------------------------------------------------------- the index
@@ -146,16 +161,17 @@ class LiveIndex:
         self.build_workers = 1
 
     # -- public ---------------------------------------------------------------------
-    def current(self) -> ScreeningIndex:
+    def current(self, state: tuple[str, int] | None = None) -> ScreeningIndex:
         """The index, up to date with every change committed before this call.
 
-        Call (and use the result) while holding :attr:`lock`.
+        Call (and use the result) while holding :attr:`lock`. ``state``: the database's
+        ``(epoch, generation)`` if the caller has just read it (:func:`state_part`).
         """
         now = time.monotonic()
         interval = _sync_interval()
         if self.index is not None and interval > 0 and now - self._checked_at < interval:
             return self.index
-        epoch, generation = current_state()
+        epoch, generation = current_state() if state is None else state
         if self.index is None or epoch != self.epoch:
             self._start(epoch, generation)
         elif generation != self.generation:

@@ -638,10 +638,11 @@ def search_lists(actor: Actor, *, surname: str = "", given_names: str = "", nati
                  birth_date=None, nationality: str | None = None, sex: str | None = None,
                  document_number: str | None = None, issuing_state: str | None = None,
                  person: Person | None = None, post=None, context: str = "border_check", record: bool = True,
-                 limit: int = 10, audit: bool = True) -> Screened:
+                 limit: int = 10, audit: bool = True, state: tuple[str, int] | None = None) -> Screened:
     """The read half of :func:`screen`: check the actor and the input, search the index,
     store nothing. ``store()`` on the result does the rest, inside a
     transaction: the desk check stores its hits and its own audit entry in one.
+    ``state``: the lists' state if the caller has just read it (see ``LiveIndex.current``).
 
     Outside any transaction: a first build of the index may take a while, and on the
     embedded database an open write transaction would hold every other writer back.
@@ -654,7 +655,7 @@ def search_lists(actor: Actor, *, surname: str = "", given_names: str = "", nati
     if person is not None and not isinstance(person, Person):
         raise ValidationFailed.on("person", "must be a person record")
     with LIVE.lock:
-        index = LIVE.current()
+        index = LIVE.current(state)
         kernel_hits = tuple(index.search(query, limit=limit))
         screened = len(index)
     return Screened(actor, query, traveller, kernel_hits, screened, person, post_code, context, record, audit)
