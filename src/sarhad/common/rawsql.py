@@ -240,17 +240,21 @@ def column_types(model, names, connection=None) -> tuple[str, ...]:
     return tuple(model._meta.get_field(name).db_type(connection) for name in names)
 
 
-def read_parts(model, parts: list[Part]) -> dict[str, list[tuple]]:
+def read_parts(model, parts: list[Part], with_: tuple[str, list] | None = None) -> dict[str, list[tuple]]:
     """Several small reads of different shapes in one statement (one round trip), on the
     model's database: each part has its own range of columns (``NULL`` in the other
     parts' rows) after a first column with its tag. Returns each part's rows (its own
     columns only) under its tag, in its own order.
+
+    ``with_``: common table expressions the parts read (``"name AS (...)"``) and their
+    parameters; a ``SELECT`` there may lock its rows, which a ``UNION`` itself cannot.
     """
     connection = connections[model.objects.db]
     typed = connection.vendor == "postgresql"
     blanks = {part.tag: [f"CAST(NULL AS {t})" for t in part.types] if typed else ["NULL"] * len(part.columns)
               for part in parts}
-    selects, params, order_by, ranges = [], [], ["1"], {}
+    selects, order_by, ranges = [], ["1"], {}
+    params = list(with_[1]) if with_ else []
     start = 1  # a part's first column, counted from 0 in a row (the tag is column 0)
     for part in parts:
         columns = []
@@ -266,7 +270,8 @@ def read_parts(model, parts: list[Part]) -> dict[str, list[tuple]]:
         start += len(part.columns)
     out: dict[str, list[tuple]] = {part.tag: [] for part in parts}
     with connection.cursor() as cursor:
-        cursor.execute(f"{' UNION ALL '.join(selects)} ORDER BY {', '.join(order_by)}", params)
+        cursor.execute(f"{f'WITH {with_[0]} ' if with_ else ''}{' UNION ALL '.join(selects)}"
+                       f" ORDER BY {', '.join(order_by)}", params)
         for row in cursor.fetchall():
             lo, hi = ranges[row[0]]
             out[row[0]].append(row[lo:hi])

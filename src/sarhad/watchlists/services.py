@@ -666,45 +666,64 @@ _DISMISSAL_COLUMNS = ("id", "entry_id", "entry_version", "person_id", "traveller
                       "dismissed_by_name", "dismissed_at")
 
 
-def _hit_entries(ids: list[UUID], keys: list[str], person: Person | None
-                 ) -> tuple[dict[UUID, WatchlistEntry], list[HitDismissal]]:
-    """The hits' entries (state, version and action only) with their lists, and the
-    dismissals of those entries for this traveller (by key or person), oldest first.
+_STORED_HIT_FIELDS = ("id", "entry_id", "entry_version", "status", "suppressed_by_id", "person_id", "seen_count",
+                      "score", "band", "explanation_text")
 
-    One plain query: every screening with hits runs it (and :func:`_stored_hits_of`),
-    and each statement costs a round trip; the dismissals come joined to their entries.
+
+def _screening_reads(ids: list[UUID], keys: list[str], person: Person | None, key: str, post_code: str | None,
+                     record: bool) -> tuple[dict[UUID, WatchlistEntry], list[HitDismissal], list[ScreeningHit]]:
+    """What storing a screening's hits needs, in one plain statement (every screening with
+    hits runs it, and each statement costs a round trip):
+
+    - the hits' entries (state, version and action only) with their lists;
+    - the dismissals of those entries for this traveller (by key or person), oldest first;
+    - if ``record``: the open or suppressed hits of those entries already stored for this
+      traveller (``key``) at this post, newest first, locked until the transaction ends.
+      Only the fields a screening matches on, compares or updates are read (the stored
+      explanation is replaced, never read here).
+
     The lists are few and read on every hit: they are kept in the reference cache for
     the index's present change (activating or deactivating a list is a change).
     """
     if not ids:
-        return {}, []
+        return {}, [], []
     lists = refcache.get(f"watchlists:{LIVE.epoch}:{LIVE.generation}",
                          lambda: {w.pk: w for w in Watchlist.objects.all()})
-    who, params = [], []
+    who, who_params = [], []
     if keys:
-        keys_sql, params = rawsql.params(HitDismissal, "traveller_key", keys)
+        keys_sql, who_params = rawsql.params(HitDismissal, "traveller_key", keys)
         who.append(f"d.traveller_key IN ({keys_sql})")
     if person is not None:
         who.append("d.person_id = %s")
-        params.append(rawsql.param(HitDismissal, "person", person.pk))
+        who_params.append(rawsql.param(HitDismissal, "person", person.pk))
     in_ids, id_params = rawsql.params(WatchlistEntry, "id", ids)
-    sql = f"SELECT {', '.join('e.' + c for c in _ENTRY_COLUMNS)}"
-    if who:
-        sql += (f", {', '.join('d.' + c for c in _DISMISSAL_COLUMNS)} FROM {rawsql.table(WatchlistEntry)} e"
-                f" LEFT JOIN {rawsql.table(HitDismissal)} d ON d.entry_id = e.id AND ({' OR '.join(who)})")
-    else:
-        sql += f" FROM {rawsql.table(WatchlistEntry)} e"
-    sql += f" WHERE e.id IN ({in_ids})" + (" ORDER BY d.dismissed_at" if who else "")
-    with connections[WatchlistEntry.objects.db].cursor() as cursor:
-        cursor.execute(sql, params + id_params)
-        rows = cursor.fetchall()
+    parts = [rawsql.Part(
+        "e", (*("e." + c for c in _ENTRY_COLUMNS), *("d." + c for c in _DISMISSAL_COLUMNS)),
+        f"FROM {rawsql.table(WatchlistEntry)} e LEFT JOIN {rawsql.table(HitDismissal)} d ON d.entry_id = e.id"
+        f" AND ({' OR '.join(who) or '1 = 0'}) WHERE e.id IN ({in_ids})", (*who_params, *id_params),
+        order=("d.dismissed_at",),
+        types=rawsql.column_types(WatchlistEntry, _ENTRY_COLUMNS) + rawsql.column_types(HitDismissal,
+                                                                                          _DISMISSAL_COLUMNS))]
+    with_ = None
+    if record:
+        post_sql = "post_id IS NULL" if post_code is None else "post_id = %s"
+        hits_ids, hits_params = rawsql.params(ScreeningHit, "entry", ids)
+        with_ = (f"stored AS (SELECT {', '.join(_STORED_HIT_FIELDS)}, created_at FROM {rawsql.table(ScreeningHit)}"
+                 f" WHERE status IN (%s, %s) AND traveller_key = %s AND {post_sql} AND entry_id IN ({hits_ids})"
+                 f"{rawsql.for_update(ScreeningHit)})",
+                 [HitStatus.OPEN, HitStatus.SUPPRESSED, key, *([] if post_code is None else [post_code]), *hits_params])
+        time = rawsql.time_order(ScreeningHit, "created_at")
+        parts.append(rawsql.Part(
+            "s", (*_STORED_HIT_FIELDS, time), "FROM stored", order=(f"-{time}",),
+            types=(*rawsql.column_types(ScreeningHit, _STORED_HIT_FIELDS), rawsql.TIME_ORDER_TYPE)))
+    rows = rawsql.read_parts(WatchlistEntry, parts, with_)
     width = len(_ENTRY_COLUMNS)
     entries: dict[UUID, WatchlistEntry] = {}
     dismissals = []
-    for row in rows:
+    for row in rows["e"]:
         entry = rawsql.instance(WatchlistEntry, dict(zip(_ENTRY_COLUMNS, row[:width])))
         entry = entries.setdefault(entry.pk, entry)
-        if len(row) > width and row[width] is not None:
+        if row[width] is not None:
             dismissals.append(rawsql.instance(HitDismissal, dict(zip(_DISMISSAL_COLUMNS, row[width:]))))
     for entry in entries.values():
         listed = lists.get(entry.watchlist_id)
@@ -712,25 +731,8 @@ def _hit_entries(ids: list[UUID], keys: list[str], person: Person | None
             refcache.clear()
             listed = Watchlist.objects.get(pk=entry.watchlist_id)
         entry.watchlist = listed
-    return entries, dismissals
-
-
-_STORED_HIT_FIELDS = ("id, entry_id, entry_version, status, suppressed_by_id, person_id, seen_count,"
-                      " score, band, explanation_text")
-
-
-def _stored_hits_of(entry_ids: list[UUID], key: str, post_code: str | None) -> list[ScreeningHit]:
-    """Open or suppressed hits of these entries for this traveller at this post, newest
-    first, locked until the transaction ends. Only the fields a screening matches on,
-    compares or updates are read (the stored explanation is replaced, never read here)."""
-    entries_sql, params = rawsql.params(ScreeningHit, "entry", entry_ids)
-    post_sql = "post_id IS NULL" if post_code is None else "post_id = %s"
-    params = [HitStatus.OPEN, HitStatus.SUPPRESSED, key, *([] if post_code is None else [post_code]), *params]
-    return rawsql.select(
-        ScreeningHit, f"SELECT {_STORED_HIT_FIELDS} FROM {rawsql.table(ScreeningHit)}"
-        " WHERE status IN (%s, %s) AND traveller_key = %s"
-        f" AND {post_sql} AND entry_id IN ({entries_sql}) ORDER BY created_at DESC{rawsql.for_update(ScreeningHit)}",
-        params)
+    stored = [rawsql.instance(ScreeningHit, dict(zip(_STORED_HIT_FIELDS, row))) for row in rows.get("s", ())]
+    return entries, dismissals, stored
 
 
 def _count_seen_again(hits: list[ScreeningHit], now) -> None:
@@ -751,19 +753,19 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
     doc_key, name_key = traveller_keys(name=" ".join(query.names[:1]), birth_date=traveller["birth_date"],
                                        nationality=traveller["nationality"], document=traveller["document"])
     key = doc_key or name_key
-    entries, found = _hit_entries([UUID(h.entry_id) for h in kernel_hits], [k for k in (doc_key, name_key) if k],
-                                  person)
+    entries, found, stored_rows = _screening_reads(
+        [UUID(h.entry_id) for h in kernel_hits], [k for k in (doc_key, name_key) if k], person, key, post_code,
+        record)
     dismissals: dict[tuple[UUID, int], HitDismissal] = {}
     for dismissal in found:  # oldest first: the newest of an entry version stays
         dismissals[(dismissal.entry_id, dismissal.entry_version)] = dismissal
     results = []
     now = timezone.now()
-    # The hits already stored for this traveller at this post, read (and locked) in one
-    # query, the newest per entry version and status; new ones are inserted together.
+    # The hits already stored for this traveller at this post (locked), the newest per
+    # entry version and status; new ones are inserted together.
     stored_hits: dict[tuple, ScreeningHit] = {}
-    if record and entries:
-        for row in _stored_hits_of(list(entries), key, post_code):
-            stored_hits.setdefault((row.entry_id, row.entry_version, row.status, row.suppressed_by_id), row)
+    for row in stored_rows:
+        stored_hits.setdefault((row.entry_id, row.entry_version, row.status, row.suppressed_by_id), row)
     to_create: list[ScreeningHit] = []
     to_update: list[ScreeningHit] = []
     seen_again: list[ScreeningHit] = []
