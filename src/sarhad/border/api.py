@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ninja import Router, Schema, Status
-from pydantic import Field
+from ninja import Router, Status
+from pydantic import BaseModel, Field
 
 from sarhad.api.auth import actor_with_scope
 
@@ -13,15 +13,18 @@ from . import services
 
 router = Router(tags=["border"])
 
+# Plain pydantic models, not ninja's Schema: these routes take e-gates' requests all day,
+# and Schema validates every payload through a wrapper meant for reading Django objects.
 
-class CheckIn(Schema):
+
+class CheckIn(BaseModel):
     mrz: str = Field(..., min_length=1, max_length=400, description="2 or 3 MRZ lines separated by newlines")
     post: str = Field(..., min_length=2, max_length=12, description="Border crossing point code, e.g. GYD")
     direction: str = Field("entry", pattern="^(entry|exit)$")
     on: date | None = Field(None, description="Evaluation date (default: today at the post)")
 
 
-class CrossingIn(Schema):
+class CrossingIn(BaseModel):
     mrz: str = Field(..., min_length=1, max_length=400)
     post: str = Field(..., min_length=2, max_length=12)
     direction: str = Field(..., pattern="^(entry|exit)$")
@@ -30,7 +33,7 @@ class CrossingIn(Schema):
     notes: str = Field("", max_length=2000)
 
 
-class CrossingOut(Schema):
+class CrossingOut(BaseModel):
     id: str
     direction: str
     post: str
