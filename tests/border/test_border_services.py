@@ -281,3 +281,20 @@ def test_a_list_change_committed_before_a_check_is_screened(officer, make_user, 
     assert found.person is not None and [h["entry_id"] for h in found.hits] == [str(entry.pk)]
     watchlists.deactivate_entry(admin, entry.pk, reason="listed in error")
     assert services.check(officer, mrz("clean"), "GYD", "exit").hits == []
+
+
+def test_a_check_stores_new_hits_and_counts_hits_seen_again_with_its_audit_entry(officer, mrz, scenarios):
+    """The hits' statements go with the check's audit entry (one statement on
+    PostgreSQL): new hits are stored, hits found again are counted, and both are there
+    after the check, next to its audit entry."""
+    from sarhad.watchlists.models import ScreeningHit
+
+    first = services.check(officer, mrz("banned"), "GYD", "entry")
+    stored = ScreeningHit.objects.filter(pk__in=[h["id"] for h in first.hits])
+    assert first.hits and stored.count() == len(first.hits) and {h.seen_count for h in stored} == {1}
+    again = services.check(officer, mrz("banned"), "GYD", "entry")
+    assert [h["id"] for h in again.hits] == [h["id"] for h in first.hits]
+    assert {h.seen_count for h in ScreeningHit.objects.filter(pk__in=[h["id"] for h in again.hits])} == {2}
+    assert ScreeningHit.objects.count() == len(first.hits)
+    checks = AuditEntry.objects.filter(action="check").order_by("id")
+    assert [e.details["hits"] for e in checks] == [len(first.hits), len(again.hits)]

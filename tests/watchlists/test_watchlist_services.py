@@ -245,3 +245,13 @@ def test_open_hits_counts_per_post(officer, supervisor, other_supervisor, mammad
     assert selectors.open_hits(other_supervisor).count() == 0
     with pytest.raises(Forbidden):
         selectors.open_hits(other_supervisor, "GYD")
+
+
+def test_one_screening_stores_a_new_hit_and_counts_one_seen_again(admin, officer, bans, mammadov):
+    """Both kinds of write of one screening go with its audit entry (one statement on
+    PostgreSQL), and both are kept."""
+    assert [h.entry_id for h in screen_at(officer).hits] == [mammadov.pk]
+    namesake = services.add_entry(admin, bans, EntryData(
+        names=("Mammadov Ali",), birth_dates=("1980-05-02",), nationalities=("AZE",), external_id="BAN-2"))
+    assert {h.entry_id for h in screen_at(officer).hits} == {mammadov.pk, namesake.pk}
+    assert {h.entry_id: h.seen_count for h in ScreeningHit.objects.all()} == {mammadov.pk: 2, namesake.pk: 1}

@@ -74,13 +74,17 @@ def audited(func=None):
 
 
 def record_event(actor, action: str, object_type: str = "", object_id=None, details: dict | None = None,
-                 post: str | None = None) -> AuditEntry | None:
+                 post: str | None = None, writes: list[tuple[str, list]] = ()) -> AuditEntry | None:
     """Append one entry, linked to the previous one, inside the caller's transaction.
 
     Within an :func:`audited` block the entry is queued and appended when the block ends;
     otherwise it is appended at once and returned. Writers serialise on the single ``AuditHead`` row
     (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite transactions take the write lock at
     BEGIN), so entries are chained in exactly the order they commit.
+
+    ``writes``: the change the entry describes, as plain ``INSERT`` or ``UPDATE``
+    statements ``(sql, params)`` not yet run. Appending at once, they go in the entry's
+    own statement on PostgreSQL (one round trip fewer each); otherwise they run first.
     """
     if post is None:
         post = actor.default_post or ""
@@ -99,22 +103,26 @@ def record_event(actor, action: str, object_type: str = "", object_id=None, deta
     }
     pending = getattr(_local, "pending", None)
     if pending is not None:
+        rawsql.run(AuditEntry, list(writes))
         entry = _Pending(values)
         transaction.on_commit(entry)
         pending.append(entry)
         return None
-    return _append([values])[0]
+    return _append([values], writes)[0]
 
 
-def _append(rows: list[dict]) -> list[AuditEntry]:
+def _append(rows: list[dict], writes: list[tuple[str, list]] = ()) -> list[AuditEntry]:
     """Chain ``rows`` (entry values without id and hashes) after the head, in order.
 
     Plain statements (lock and read the head; insert the rows and move the head, in one
     statement on PostgreSQL, in two on SQLite): this runs once per audited request while
     every other writer waits on the head, so it skips the ORM's query building; the
-    values are still prepared by the model's own fields.
+    values are still prepared by the model's own fields. ``writes`` (see
+    :func:`record_event`) go in the same statement on PostgreSQL, each a data-changing
+    ``WITH`` (they run whatever the rest does), and run first elsewhere.
     """
     if not rows:
+        rawsql.run(AuditEntry, list(writes))
         return []
     connection = transaction.get_connection()
     head_table = rawsql.table(AuditHead)
@@ -136,10 +144,12 @@ def _append(rows: list[dict]) -> list[AuditEntry]:
         move = f"UPDATE {head_table} SET last_id = %s, last_hash = %s WHERE id = 1"
         if connection.vendor == "postgresql":
             # one round trip: a data-changing WITH runs its INSERT whatever the UPDATE does
-            insert, row, params = rawsql.insert_values(AuditEntry, entries)
-            cursor.execute(f"WITH added AS ({insert}{', '.join([row] * len(entries))}) {move}",
-                           [*params, last_id, last_hash])
+            insert, params = rawsql.insert_statement(AuditEntry, entries)
+            ctes = [f"w{i} AS ({sql})" for i, (sql, _) in enumerate(writes)]
+            cursor.execute(f"WITH {', '.join([*ctes, f'added AS ({insert})'])} {move}",
+                           [*(p for _, write_params in writes for p in write_params), *params, last_id, last_hash])
         else:
+            rawsql.run(AuditEntry, list(writes))
             rawsql.insert(AuditEntry, entries)
             cursor.execute(move, [last_id, last_hash])
         return entries

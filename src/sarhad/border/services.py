@@ -195,10 +195,11 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
 
     hits = []
     screening = {}
+    writes: list = []  # the hits' statements, run with the check's audit entry
     # One transaction for the stored hits and the check's audit entry (one commit).
     with transaction.atomic():
         if found is not None:
-            outcome = found.store()
+            outcome = found.store(writes)
             screening = {"screening": outcome.audit_details()}
             hits = [
                 {"id": str(h.id) if h.id else None, "score": round(h.score, 3), "band": h.band,
@@ -213,7 +214,8 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
         )
         record_event(actor, "check", "person", person.pk if person else None,
                      {"direction": direction, "document": parsed.document_number or "",
-                      "hits": len(hits), "decision": result.recommendation["decision"], **screening}, post=post)
+                      "hits": len(hits), "decision": result.recommendation["decision"], **screening}, post=post,
+                     writes=writes)
     return result
 
 
