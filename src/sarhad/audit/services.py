@@ -26,10 +26,11 @@ class _Pending:
     entry never outlives the change it describes.
     """
 
-    __slots__ = ("values",)
+    __slots__ = ("values", "writes")
 
-    def __init__(self, values: dict):
+    def __init__(self, values: dict, writes: list[tuple[str, list]]):
         self.values = values
+        self.writes = writes
 
     def __call__(self) -> None:
         pass
@@ -53,7 +54,8 @@ class _Audited(ContextDecorator):
             if exc_type is None:
                 try:
                     alive = {id(f) for _sids, f, _robust in transaction.get_connection().run_on_commit}
-                    _append([p.values for p in pending if id(p) in alive])
+                    kept = [p for p in pending if id(p) in alive]
+                    _append([p.values for p in kept], [w for p in kept for w in p.writes])
                 except BaseException as error:
                     self.atomic.__exit__(type(error), error, error.__traceback__)
                     raise
@@ -83,8 +85,10 @@ def record_event(actor, action: str, object_type: str = "", object_id=None, deta
     BEGIN), so entries are chained in exactly the order they commit.
 
     ``writes``: the change the entry describes, as plain ``INSERT`` or ``UPDATE``
-    statements ``(sql, params)`` not yet run. Appending at once, they go in the entry's
-    own statement on PostgreSQL (one round trip fewer each); otherwise they run first.
+    statements ``(sql, params)`` not yet run. They go with the entry: in the statement
+    that appends it on PostgreSQL (one round trip fewer each), just before it elsewhere;
+    within an :func:`audited` block, when the block ends, unless a savepoint they were
+    recorded under was rolled back. Nothing may read what they write before then.
     """
     if post is None:
         post = actor.default_post or ""
@@ -103,8 +107,7 @@ def record_event(actor, action: str, object_type: str = "", object_id=None, deta
     }
     pending = getattr(_local, "pending", None)
     if pending is not None:
-        rawsql.run(AuditEntry, list(writes))
-        entry = _Pending(values)
+        entry = _Pending(values, list(writes))
         transaction.on_commit(entry)
         pending.append(entry)
         return None

@@ -319,13 +319,14 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
     # and the whole request is rolled back.
     if not rawsql.insert(Crossing, [crossing], unless_taken="idempotency_key" if idempotency_key else None):
         return _replayed(Crossing, idempotency_key, post, parsed.document_number), False
+    writes = []
     if direction == Direction.ENTRY and open_entry is not None:
-        # Entered again without a recorded exit: the traveller left unseen.
-        with connections[Crossing.objects.db].cursor() as cursor:
-            cursor.execute(f"UPDATE {rawsql.table(Crossing)} SET exit_missing = %s WHERE id = %s",
-                           [True, rawsql.param(Crossing, "id", open_entry)])
+        # Entered again without a recorded exit: the traveller left unseen (written with
+        # the audit entry, at the end of the request's audited block).
+        writes.append((f"UPDATE {rawsql.table(Crossing)} SET exit_missing = %s WHERE id = %s",
+                       [True, rawsql.param(Crossing, "id", open_entry)]))
     record_event(actor, "create", "crossing", crossing.pk,
-                 {"direction": direction, "person": str(person.pk), **details}, post=post)
+                 {"direction": direction, "person": str(person.pk), **details}, post=post, writes=writes)
     return crossing, True
 
 
