@@ -188,32 +188,3 @@ def test_plain_sql_insert_unless_taken_skips_a_taken_value_without_an_error():
     clash.id = stored.id + 100
     assert rawsql.insert(AuditEntry, [clash], unless_taken="id") == 1
     assert AuditEntry.objects.get(id=stored.id + 100).actor_name == "other"
-
-
-def test_writes_go_with_their_entry_and_are_dropped_with_a_rolled_back_savepoint():
-    """record_event(..., writes=...): run with the entry's append (at once outside an
-    audited block, at its end inside one), and not at all when the savepoint they were
-    recorded under is rolled back."""
-    from sarhad.audit.services import audited
-    from sarhad.common import rawsql
-    from sarhad.reference.models import BorderCrossingPoint
-
-    def name():
-        return BorderCrossingPoint.objects.get(code="GYD").name
-
-    rename = f"UPDATE {rawsql.table(BorderCrossingPoint)} SET name = %s WHERE code = %s"
-    actor = Actor("user", 7, "tester", "analyst")
-    record_event(actor, "at once", writes=[(rename, ["Renamed at once", "GYD"])])
-    assert name() == "Renamed at once"
-    with audited():
-        record_event(actor, "kept", writes=[(rename, ["Kept", "GYD"])])
-        try:
-            with transaction.atomic():
-                record_event(actor, "undone", writes=[(rename, ["Undone", "GYD"])])
-                raise ValueError("rolled back to the savepoint")
-        except ValueError:
-            pass
-        assert name() == "Renamed at once"  # queued with the entries until the block ends
-    assert name() == "Kept"
-    assert _actions() == ["at once", "kept"]
-    assert verify_chain().ok

@@ -26,11 +26,10 @@ class _Pending:
     entry never outlives the change it describes.
     """
 
-    __slots__ = ("values", "writes")
+    __slots__ = ("values",)
 
-    def __init__(self, values: dict, writes: list[tuple[str, list]]):
+    def __init__(self, values: dict):
         self.values = values
-        self.writes = writes
 
     def __call__(self) -> None:
         pass
@@ -54,8 +53,7 @@ class _Audited(ContextDecorator):
             if exc_type is None:
                 try:
                     alive = {id(f) for _sids, f, _robust in transaction.get_connection().run_on_commit}
-                    kept = [p for p in pending if id(p) in alive]
-                    _append([p.values for p in kept], [w for p in kept for w in p.writes])
+                    _append([p.values for p in pending if id(p) in alive])
                 except BaseException as error:
                     self.atomic.__exit__(type(error), error, error.__traceback__)
                     raise
@@ -76,19 +74,13 @@ def audited(func=None):
 
 
 def record_event(actor, action: str, object_type: str = "", object_id=None, details: dict | None = None,
-                 post: str | None = None, writes: list[tuple[str, list]] = ()) -> AuditEntry | None:
+                 post: str | None = None) -> AuditEntry | None:
     """Append one entry, linked to the previous one, inside the caller's transaction.
 
     Within an :func:`audited` block the entry is queued and appended when the block ends;
     otherwise it is appended at once and returned. Writers serialise on the single ``AuditHead`` row
     (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite transactions take the write lock at
     BEGIN), so entries are chained in exactly the order they commit.
-
-    ``writes``: the change the entry describes, as plain ``INSERT`` or ``UPDATE``
-    statements ``(sql, params)`` not yet run. They go with the entry: in the statement
-    that appends it on PostgreSQL (one round trip fewer each), just before it elsewhere;
-    within an :func:`audited` block, when the block ends, unless a savepoint they were
-    recorded under was rolled back. Nothing may read what they write before then.
     """
     if post is None:
         post = actor.default_post or ""
@@ -107,25 +99,22 @@ def record_event(actor, action: str, object_type: str = "", object_id=None, deta
     }
     pending = getattr(_local, "pending", None)
     if pending is not None:
-        entry = _Pending(values, list(writes))
+        entry = _Pending(values)
         transaction.on_commit(entry)
         pending.append(entry)
         return None
-    return _append([values], writes)[0]
+    return _append([values])[0]
 
 
-def _append(rows: list[dict], writes: list[tuple[str, list]] = ()) -> list[AuditEntry]:
+def _append(rows: list[dict]) -> list[AuditEntry]:
     """Chain ``rows`` (entry values without id and hashes) after the head, in order.
 
     Plain statements (lock and read the head; insert the rows and move the head, in one
     statement on PostgreSQL, in two on SQLite): this runs once per audited request while
     every other writer waits on the head, so it skips the ORM's query building; the
-    values are still prepared by the model's own fields. ``writes`` (see
-    :func:`record_event`) go in the same statement on PostgreSQL, each a data-changing
-    ``WITH`` (they run whatever the rest does), and run first elsewhere.
+    values are still prepared by the model's own fields.
     """
     if not rows:
-        rawsql.run(AuditEntry, list(writes))
         return []
     connection = transaction.get_connection()
     head_table = rawsql.table(AuditHead)
@@ -147,12 +136,10 @@ def _append(rows: list[dict], writes: list[tuple[str, list]] = ()) -> list[Audit
         move = f"UPDATE {head_table} SET last_id = %s, last_hash = %s WHERE id = 1"
         if connection.vendor == "postgresql":
             # one round trip: a data-changing WITH runs its INSERT whatever the UPDATE does
-            insert, params = rawsql.insert_statement(AuditEntry, entries)
-            ctes = [f"w{i} AS ({sql})" for i, (sql, _) in enumerate(writes)]
-            cursor.execute(f"WITH {', '.join([*ctes, f'added AS ({insert})'])} {move}",
-                           [*(p for _, write_params in writes for p in write_params), *params, last_id, last_hash])
+            insert, row, params = rawsql.insert_values(AuditEntry, entries)
+            cursor.execute(f"WITH added AS ({insert}{', '.join([row] * len(entries))}) {move}",
+                           [*params, last_id, last_hash])
         else:
-            rawsql.run(AuditEntry, list(writes))
             rawsql.insert(AuditEntry, entries)
             cursor.execute(move, [last_id, last_hash])
         return entries

@@ -195,11 +195,10 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
 
     hits = []
     screening = {}
-    writes: list = []  # the hits' statements, run with the check's audit entry
     # One transaction for the stored hits and the check's audit entry (one commit).
     with transaction.atomic():
         if found is not None:
-            outcome = found.store(writes)
+            outcome = found.store()
             screening = {"screening": outcome.audit_details()}
             hits = [
                 {"id": str(h.id) if h.id else None, "score": round(h.score, 3), "band": h.band,
@@ -214,8 +213,7 @@ def check(actor: Actor, mrz: str, post: str, direction: str = Direction.ENTRY, o
         )
         record_event(actor, "check", "person", person.pk if person else None,
                      {"direction": direction, "document": parsed.document_number or "",
-                      "hits": len(hits), "decision": result.recommendation["decision"], **screening}, post=post,
-                     writes=writes)
+                      "hits": len(hits), "decision": result.recommendation["decision"], **screening}, post=post)
     return result
 
 
@@ -319,14 +317,13 @@ def _record_crossing(actor: Actor, mrz: str, post: str, direction: str, idempote
     # and the whole request is rolled back.
     if not rawsql.insert(Crossing, [crossing], unless_taken="idempotency_key" if idempotency_key else None):
         return _replayed(Crossing, idempotency_key, post, parsed.document_number), False
-    writes = []
     if direction == Direction.ENTRY and open_entry is not None:
-        # Entered again without a recorded exit: the traveller left unseen (written with
-        # the audit entry, at the end of the request's audited block).
-        writes.append((f"UPDATE {rawsql.table(Crossing)} SET exit_missing = %s WHERE id = %s",
-                       [True, rawsql.param(Crossing, "id", open_entry)]))
+        # Entered again without a recorded exit: the traveller left unseen.
+        with connections[Crossing.objects.db].cursor() as cursor:
+            cursor.execute(f"UPDATE {rawsql.table(Crossing)} SET exit_missing = %s WHERE id = %s",
+                           [True, rawsql.param(Crossing, "id", open_entry)])
     record_event(actor, "create", "crossing", crossing.pk,
-                 {"direction": direction, "person": str(person.pk), **details}, post=post, writes=writes)
+                 {"direction": direction, "person": str(person.pk), **details}, post=post)
     return crossing, True
 
 

@@ -88,21 +88,6 @@ def insert(model, objects: list, *, unless_taken: str | None = None) -> int:
     return len(objects)
 
 
-def insert_statement(model, objects: list) -> tuple[str, list]:
-    """One ``INSERT`` of the model instances as ``(sql, params)``, to be run later with
-    other statements (:func:`run`, or the audit chain's append)."""
-    sql, row, params = insert_values(model, objects)
-    return sql + ", ".join([row] * len(objects)), params
-
-
-def run(model, statements: list[tuple[str, list]]) -> None:
-    """Run ``(sql, params)`` statements in order, on the model's database."""
-    if statements:
-        with connections[model.objects.db].cursor() as cursor:
-            for sql, params in statements:
-                cursor.execute(sql, params)
-
-
 #: Fields (these classes exactly, not subclasses) whose preparation returns a value of this
 #: Python type unchanged, on every database: such a value is sent as it is. (Not integers:
 #: on PostgreSQL, Django wraps them in the driver's type of the column's width.)

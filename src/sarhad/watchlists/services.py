@@ -624,20 +624,14 @@ class Screened:
         """Whether :meth:`store` writes anything (hits to store, or the audit entry)."""
         return bool(self.kernel_hits) or self.audit
 
-    def store(self, writes: list | None = None) -> ScreeningOutcome:
+    def store(self) -> ScreeningOutcome:
         """Store the hits (and the audit entry, if asked for) inside the caller's
-        transaction; the outcome as :func:`screen` returns it.
-
-        ``writes`` (without this screening's own audit entry): a list that receives the
-        statements storing the new hits and counting those seen again, not run yet; the
-        caller passes them to its own audit entry (``record_event(..., writes=...)``),
-        in the same transaction.
-        """
+        transaction; the outcome as :func:`screen` returns it."""
         if not self.writes:
             return ScreeningOutcome(hits=(), traveller=self.traveller, entries_screened=self.screened)
         return _record_screening(self.actor, self.query, self.traveller, self.kernel_hits, self.screened,
                                  person=self.person, post_code=self.post_code, context=self.context,
-                                 record=self.record, audit=self.audit, writes=writes)
+                                 record=self.record, audit=self.audit)
 
 
 def search_lists(actor: Actor, *, surname: str = "", given_names: str = "", native_name: str = "",
@@ -741,18 +735,21 @@ def _screening_reads(ids: list[UUID], keys: list[str], person: Person | None, ke
     return entries, dismissals, stored
 
 
-def _count_seen_again(hits: list[ScreeningHit], now) -> tuple[str, list]:
-    """The statement counting stored hits found again exactly as stored (score, band and
-    explanation): one for them all, the explanation is not written again. Most screenings
-    of a traveller seen before find only such hits."""
+def _count_seen_again(hits: list[ScreeningHit], now) -> None:
+    """Stored hits found again exactly as stored (score, band and explanation): one
+    statement counts them all, the explanation is not written again. Most screenings of a
+    traveller seen before find only such hits."""
+    if not hits:
+        return
     ids_sql, params = rawsql.params(ScreeningHit, "id", [h.pk for h in hits])
-    return (f"UPDATE {rawsql.table(ScreeningHit)} SET seen_count = seen_count + 1, last_seen_at = %s"
-            f" WHERE id IN ({ids_sql})", [rawsql.param(ScreeningHit, "last_seen_at", now), *params])
+    with connections[ScreeningHit.objects.db].cursor() as cursor:
+        cursor.execute(f"UPDATE {rawsql.table(ScreeningHit)} SET seen_count = seen_count + 1, last_seen_at = %s"
+                       f" WHERE id IN ({ids_sql})", [rawsql.param(ScreeningHit, "last_seen_at", now), *params])
 
 
 def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, screened: int, *,
                       person: Person | None, post_code: str | None, context: str, record: bool,
-                      audit: bool = True, writes: list | None = None) -> ScreeningOutcome:
+                      audit: bool = True) -> ScreeningOutcome:
     doc_key, name_key = traveller_keys(name=" ".join(query.names[:1]), birth_date=traveller["birth_date"],
                                        nationality=traveller["nationality"], document=traveller["document"])
     key = doc_key or name_key
@@ -818,25 +815,16 @@ def _record_screening(actor: Actor, query: Query, traveller: dict, kernel_hits, 
             matched_name=hit.matched_name, entry_names=tuple(hit.entry_names),
             dismissal_reason=dismissal.reason if dismissal else "",
         ))
-    if to_update:  # rare: written at once, one statement per hit
+    if to_create:
+        rawsql.insert(ScreeningHit, to_create)
+    if to_update:
         rawsql.update(ScreeningHit, to_update, ["seen_count", "last_seen_at", "score", "band", "explanation",
                                                 "explanation_text", "person"])
-    # The new hits and the count of those seen again go with the audit entry's append
-    # (one statement on PostgreSQL): this one's, or the caller's (``writes``).
-    statements = []
-    if to_create:
-        statements.append(rawsql.insert_statement(ScreeningHit, to_create))
-    if seen_again:
-        statements.append(_count_seen_again(seen_again, now))
+    _count_seen_again(seen_again, now)
     outcome = ScreeningOutcome(hits=tuple(results), traveller=traveller, entries_screened=screened)
     if audit:
         record_event(actor, "screen", "screening", person.pk if person is not None else None,
-                     {"context": context, "record": record, **outcome.audit_details()}, post=post_code,
-                     writes=statements)
-    elif writes is not None:
-        writes.extend(statements)
-    else:
-        rawsql.run(ScreeningHit, statements)
+                     {"context": context, "record": record, **outcome.audit_details()}, post=post_code)
     return outcome
 
 
