@@ -205,19 +205,6 @@ def instance(model, values: dict, known: dict | None = None):
     return model.from_db(connection.alias, order, [given[f] for f in order])
 
 
-_columns: dict = {}
-
-
-def column_names(cursor, sql: str) -> list[str]:
-    """The column names of ``sql`` just run on ``cursor``, worked out once per statement
-    (the driver builds a description object per column on every ask)."""
-    names = _columns.get(sql)
-    if names is None:
-        if len(_columns) > 1000:
-            _columns.clear()
-        names = _columns[sql] = [column[0] for column in cursor.description]
-    return names
-
 
 @dataclass(frozen=True)
 class Part:
@@ -251,8 +238,11 @@ def read_parts(model, parts: list[Part], with_: tuple[str, list] | None = None) 
     """
     connection = connections[model.objects.db]
     typed = connection.vendor == "postgresql"
-    blanks = {part.tag: [f"CAST(NULL AS {t})" for t in part.types] if typed else ["NULL"] * len(part.columns)
-              for part in parts}
+    blanks = {}
+    for part in parts:
+        if typed and len(part.types) != len(part.columns):
+            raise ValueError(f"part {part.tag!r}: {len(part.columns)} columns but {len(part.types)} types")
+        blanks[part.tag] = [f"CAST(NULL AS {t})" for t in part.types] if typed else ["NULL"] * len(part.columns)
     selects, order_by, ranges = [], ["1"], {}
     params = list(with_[1]) if with_ else []
     start = 1  # a part's first column, counted from 0 in a row (the tag is column 0)
@@ -276,16 +266,3 @@ def read_parts(model, parts: list[Part], with_: tuple[str, list] | None = None) 
             lo, hi = ranges[row[0]]
             out[row[0]].append(row[lo:hi])
     return out
-
-
-def select(model, sql: str, params) -> list:
-    """Instances of ``model`` from a plain ``SELECT`` whose columns are the model's own
-    (``SELECT *`` or some of them); like ``Model.objects.raw`` without its per-query set-up,
-    which costs more than a small indexed read that usually finds nothing."""
-    with connections[model.objects.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-        if not rows:
-            return []
-        names = column_names(cursor, sql)
-    return [instance(model, dict(zip(names, row))) for row in rows]
