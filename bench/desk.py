@@ -248,6 +248,9 @@ def parse_args(argv=None):
     p.add_argument("--keep-data", metavar="DIR",
                    help="keep the loaded database (and index snapshot) in DIR and reuse it on the next run "
                         "with the same sizes and seed, instead of loading again (for iterating on the code)")
+    p.add_argument("--durable-db", action="store_true",
+                   help="run PostgreSQL with its durable defaults (fsync, synchronous commit, full page "
+                        "writes on), as in production; by default a test server skips them")
     p.add_argument("--smoke", action="store_true", help="tiny sizes, same path (for the tests)")
     args = p.parse_args(argv)
     if args.smoke:
@@ -266,7 +269,7 @@ def main(argv=None) -> int:
     line("machine_load_average_at_start", f"{os.getloadavg()[0]:.2f}")
     keep = Path(args.keep_data).resolve() if args.keep_data else None
     try:
-        pg = PostgresServer(keep=keep / "pg" if keep else None)
+        pg = PostgresServer(keep=keep / "pg" if keep else None, durable=args.durable_db)
     except PostgresUnavailable as exc:
         print(f"skipped: PostgreSQL server programs are not available ({exc})", flush=True)
         return EXIT_SKIPPED
@@ -359,6 +362,7 @@ def _run(args, pg: PostgresServer, var_dir: Path, keep: Path | None) -> int:
         return part
 
     line("server", f"gunicorn workers={args.workers} threads={args.threads}")
+    line("database_durable", "yes (fsync, synchronous commit)" if args.durable_db else "no (a test server)")
     try:
         for label, tree in trees:
             port = free_port()

@@ -53,8 +53,11 @@ class PostgresServer:
     """
 
     def __init__(self, user: str = "sarhad", password: str = "sarhad", database: str = "sarhad",
-                 keep: Path | None = None):
+                 keep: Path | None = None, durable: bool = False):
         self.user, self.password, self.database = user, password, database
+        #: a test server skips making commits durable (fsync, synchronous commit, full
+        #: pages); ``durable`` keeps PostgreSQL's own defaults, as a production server has
+        self.durable = durable
         self.bindir = _bindir()
         self.port = _free_port()
         self.keep = Path(keep).resolve() if keep else None
@@ -115,9 +118,9 @@ class PostgresServer:
         self.proc = subprocess.Popen(
             self._as_owner([
                 str(self.bindir / "postgres"), "-D", str(data), "-p", str(self.port),
-                "-k", str(sock), "-c", "listen_addresses=127.0.0.1",
-                "-c", "fsync=off", "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off", "-c", "max_connections=200",
+                "-k", str(sock), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200",
+                *([] if self.durable else ["-c", "fsync=off", "-c", "synchronous_commit=off",
+                                           "-c", "full_page_writes=off"]),
             ]),
             stdout=subprocess.DEVNULL, stderr=open(log, "wb"),
         )
