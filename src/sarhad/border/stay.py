@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from django.db import connections
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -179,8 +178,8 @@ def records_from(rows: dict[str, list[tuple]], person) -> Records:
 def _open_entry(links: list, crossings: list):
     """The id of the latest entry (``crossings`` are in time order) that no exit closes
     and that is not marked ``exit_missing``; ``links`` are the crossings' ``_LINKS``."""
-    closed = {entry_id for _, entry_id, _ in links if entry_id is not None}
-    for (crossing_id, _, exit_missing), crossing in zip(reversed(links), reversed(crossings)):
+    closed = {link[1] for link in links if link[1] is not None}
+    for (crossing_id, _entry_id, exit_missing), crossing in zip(reversed(links), reversed(crossings)):
         if crossing[0] == Direction.ENTRY and not exit_missing and crossing_id not in closed:
             return Crossing._meta.pk.to_python(crossing_id)
     return None

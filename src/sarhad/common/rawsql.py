@@ -220,6 +220,11 @@ class Part:
     #: pairwise, and two untyped ``NULL`` in one column make it text
     types: tuple[str, ...] = ()
 
+    @property
+    def sql(self) -> str:
+        """The part as a statement of its own."""
+        return f"SELECT {', '.join(self.columns)} {self.source}"
+
 
 def column_types(model, names, connection=None) -> tuple[str, ...]:
     """The SQL types of the model's fields ``names`` (field names or attnames)."""

@@ -132,7 +132,7 @@ def document_holder(issuing_state: str, number: str, *, lock: bool = False
     """
     connection = connections[Person.objects.db]
     part = holder_part(issuing_state, number)
-    sql = f"SELECT {', '.join(part.columns)} {part.source}"
+    sql = part.sql
     if lock and connection.features.has_select_for_update_of:
         sql += " FOR UPDATE OF p"
     with connection.cursor() as cursor:

@@ -80,9 +80,8 @@ def current_state() -> tuple[str, int]:
     from .models import WatchlistState
 
     # Plain SQL: every screening asks, and the ORM's query building costs more than the read.
-    part = state_part()
     with connections[WatchlistState.objects.db].cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(part.columns)} {part.source}")
+        cursor.execute(state_part().sql)
         return state_from(cursor.fetchall())
 
 
