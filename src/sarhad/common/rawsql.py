@@ -226,10 +226,20 @@ class Part:
         return f"SELECT {', '.join(self.columns)} {self.source}"
 
 
-def column_types(model, names, connection=None) -> tuple[str, ...]:
-    """The SQL types of the model's fields ``names`` (field names or attnames)."""
-    connection = connection or connections[model.objects.db]
-    return tuple(model._meta.get_field(name).db_type(connection) for name in names)
+_types: dict = {}
+
+
+def column_types(model, names) -> tuple[str, ...]:
+    """The SQL types of the model's fields ``names`` (field names or attnames), worked
+    out once per shape: the desk's combined reads ask for the same few on every request."""
+    connection = connections[model.objects.db]
+    key = (model, tuple(names), connection.alias)
+    types = _types.get(key)
+    if types is None:
+        if len(_types) > 1000:  # shapes are few; never let odd ones pile up
+            _types.clear()
+        types = _types[key] = tuple(model._meta.get_field(name).db_type(connection) for name in names)
+    return types
 
 
 def read_parts(model, parts: list[Part], with_: tuple[str, list] | None = None) -> dict[str, list[tuple]]:
